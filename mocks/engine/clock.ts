@@ -1,0 +1,49 @@
+/** Parses `'90s'`, `'15m'`, `'2h'`, `'7d'` or a number of ms. */
+export function parseDuration(value: number | string): number {
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value)) throw new RangeError('duration must be finite');
+    return value;
+  }
+  const m = /^(-?\d+(?:\.\d+)?)(ms|s|m|h|d)$/.exec(value.trim());
+  if (!m) throw new RangeError(`invalid duration ${JSON.stringify(value)}: use ms or '30s', '15m', '2h', '7d'`);
+  const unit = { ms: 1, s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000 }[m[2] as 'ms' | 's' | 'm' | 'h' | 'd'];
+  return Number(m[1]) * unit;
+}
+
+/**
+ * The reference server's only source of business time. Real time until the first `set`/`advance`,
+ * then frozen and moved only by the test (SPEC §8.1).
+ */
+export class MockClock {
+  #frozen: number | undefined;
+  constructor(initial?: Date | string | number) {
+    if (initial !== undefined) this.set(initial);
+  }
+  /** Current business time. */
+  now(): Date {
+    return new Date(this.#frozen ?? Date.now());
+  }
+  /** Milliseconds since the epoch (cheaper than `now()` in hot paths). */
+  ms(): number {
+    return this.#frozen ?? Date.now();
+  }
+  /** Freezes the clock at `date`. */
+  set(date: Date | string | number): void {
+    const ms = date instanceof Date ? date.getTime() : typeof date === 'number' ? date : Date.parse(date);
+    if (!Number.isFinite(ms)) throw new RangeError(`invalid date ${JSON.stringify(date)}`);
+    this.#frozen = ms;
+  }
+  /** Freezes the clock (if it was not) and moves it forward. */
+  advance(by: number | string): void {
+    const delta = parseDuration(by);
+    if (delta < 0) throw new RangeError('the clock only moves forward');
+    this.#frozen = this.ms() + delta;
+  }
+  /** Back to real time. */
+  reset(): void {
+    this.#frozen = undefined;
+  }
+  get frozen(): boolean {
+    return this.#frozen !== undefined;
+  }
+}

@@ -1,0 +1,23 @@
+/**
+ * A refusal by the engine. Carries the HTTP status and server code of SPEC §6; the HTTP layer
+ * turns it into `{ error: { code, message, param, details } }` and nothing else.
+ */
+export class EngineError extends Error {
+  override name = 'EngineError';
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly extra: { param?: string; details?: Record<string, unknown> } = {},
+  ) {
+    super(message);
+  }
+}
+
+export const notFound = (what: string, id: string, param?: string) =>
+  new EngineError(404, 'resource_missing', `No such ${what}: '${id}'`, param ? { param } : {});
+
+export const invalid = (param: string, message: string) => new EngineError(400, 'invalid_request', message, { param });
+
+export const conflict = (code: string, message: string, details?: Record<string, unknown>) =>
+  new EngineError(409, code, message, details ? { details } : {});

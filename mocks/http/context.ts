@@ -1,0 +1,15 @@
+import type { MockClock } from '../engine/clock.js';
+import type { Engine } from '../engine/index.js';
+import type { FaultController } from './faults.js';
+import type { IdempotencyStore } from './idempotency.js';
+
+/** Everything a route may touch. Routes translate HTTP to engine calls; rules live in the engine. */
+export interface MockContext {
+  readonly engine: Engine;
+  readonly clock: MockClock;
+  readonly secretKey: string;
+  readonly idempotency: IdempotencyStore;
+  readonly faults: FaultController;
+  /** Empties state, puts the clock back to real time, clears faults (listeners are kept). */
+  reset(): void;
+}

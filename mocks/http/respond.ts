@@ -1,0 +1,43 @@
+import { EngineError } from '../engine/errors.js';
+
+let seq = 0;
+/** `req_…` ids: unique per process, cheap, and readable in test logs. */
+export const requestId = (): string => `req_${Date.now().toString(36)}${(++seq).toString(36).padStart(6, '0')}`;
+
+export interface JsonResult {
+  status: number;
+  body: unknown;
+  headers?: Record<string, string>;
+}
+
+export const ok = (body: unknown): JsonResult => ({ status: 200, body });
+
+export interface ErrorBody {
+  error: { code: string; message: string; param?: string; details?: Record<string, unknown> };
+}
+
+export function errorResult(
+  status: number,
+  code: string,
+  message: string,
+  extra: EngineError['extra'] = {},
+): JsonResult {
+  const error: ErrorBody['error'] = { code, message };
+  if (extra.param !== undefined) error.param = extra.param;
+  if (extra.details !== undefined) error.details = extra.details;
+  return { status, body: { error } };
+}
+
+/** Turns anything a route threw into the SPEC §3.2 error shape; unknown throws are a 500. */
+export function fromThrown(e: unknown): JsonResult {
+  if (e instanceof EngineError) return errorResult(e.status, e.code, e.message, e.extra);
+  const message = e instanceof Error ? e.message : String(e);
+  return errorResult(500, 'internal_error', `The reference server failed: ${message}`);
+}
+
+export function toResponse(result: JsonResult, id: string): Response {
+  return new Response(JSON.stringify(result.body), {
+    status: result.status,
+    headers: { 'content-type': 'application/json', 'vinr-request-id': id, ...result.headers },
+  });
+}

@@ -1,0 +1,131 @@
+import { type HttpHandler, HttpResponse, http } from 'msw';
+import { type SchemaName, schemas, toIssues } from '../../src/schemas/index.js';
+import type { MockContext } from './context.js';
+import type { Fault } from './faults.js';
+import { errorResult, fromThrown, type JsonResult, ok, requestId, toResponse } from './respond.js';
+
+export type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+
+/** What a route's `handle` receives: validated input, never raw HTTP. */
+export interface RouteInput<B = unknown, Q = unknown> {
+  params: Record<string, string>;
+  body: B;
+  query: Q;
+}
+
+export interface Route {
+  method: Method;
+  /** Path under the base URL, msw syntax: `/engagement/offers/:id`. */
+  path: string;
+  /** Shared schema for the JSON body (POST/PATCH/DELETE). Without it, a non-empty body is refused (test helpers excepted). */
+  body?: SchemaName;
+  /** Shared schema for the query string. Without it, query parameters are ignored. */
+  query?: SchemaName;
+  /** Test helpers are exempt from injected faults and idempotency. */
+  testHelper?: boolean;
+  // biome-ignore lint/suspicious/noExplicitAny: each route narrows its own input.
+  handle(input: RouteInput<any, any>, ctx: MockContext): unknown;
+}
+
+/** Helper so a route file gets its input typed from its schemas. */
+export const defineRoute = (route: Route): Route => route;
+
+const PATH_AFTER_BASE = /^.*?\/v1(?=\/|$)/;
+/** The path after the base URL, e.g. `/engagement/offers/ofr_1/activations`. */
+export const apiPath = (url: URL): string => url.pathname.replace(PATH_AFTER_BASE, '');
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+function validated(
+  name: SchemaName | undefined,
+  input: unknown,
+  what: 'body' | 'query',
+): JsonResult | { data: unknown } {
+  if (!name) return { data: input };
+  const r = schemas[name].safeParse(input);
+  if (r.success) return { data: r.data };
+  const issues = toIssues(r.error);
+  const first = issues[0];
+  const param = first?.path || undefined;
+  const message = `Invalid ${what}: ${issues.map((i) => `${i.path || '(root)'}: ${i.message}`).join('; ')}`;
+  return errorResult(400, 'invalid_request', message, { ...(param ? { param } : {}), details: { issues } });
+}
+
+function faultResult(f: Fault): JsonResult {
+  const status = f.status ?? 500;
+  const code = status === 429 ? 'rate_limited' : status >= 500 ? 'internal_error' : 'invalid_request';
+  const result = errorResult(status, code, `Injected fault (HTTP ${status})`);
+  if (f.retryAfter !== undefined) result.headers = { 'retry-after': f.retryAfter };
+  return result;
+}
+
+async function readBody(request: Request): Promise<JsonResult | { data: unknown; raw: string }> {
+  const raw = await request.text();
+  if (raw.trim() === '') return { data: undefined, raw };
+  try {
+    return { data: JSON.parse(raw), raw };
+  } catch {
+    return errorResult(400, 'invalid_request', 'The request body is not valid JSON.');
+  }
+}
+
+/** One msw handler per route: auth, faults, idempotency, validation, then the route, then the error shape. */
+export function toHandler(route: Route, ctx: MockContext): HttpHandler {
+  const method = route.method.toLowerCase() as 'get' | 'post' | 'patch' | 'delete';
+  return http[method](`*/v1${route.path}`, async ({ request, params }) => {
+    const id = requestId();
+    if (request.headers.get('authorization') !== `Bearer ${ctx.secretKey}`) {
+      const msg = request.headers.has('authorization') ? 'Invalid API key provided.' : 'No API key provided.';
+      return toResponse(errorResult(401, 'authentication_failed', msg), id);
+    }
+    const url = new URL(request.url);
+    const fault = route.testHelper ? undefined : ctx.faults.take(route.method, apiPath(url));
+    const key = route.method === 'GET' || route.testHelper ? null : request.headers.get('idempotency-key');
+    const scope = key === null ? undefined : `${ctx.secretKey}\u0000${key}`;
+    const claim = scope === undefined ? undefined : ctx.idempotency.claim(scope);
+    if (claim?.kind === 'in_use') {
+      return toResponse(
+        errorResult(409, 'idempotency_key_in_use', `A request with key ${key} is still in flight.`),
+        id,
+      );
+    }
+    const fresh = claim?.kind === 'new' ? scope : undefined;
+    try {
+      if (fault?.delayMs) await sleep(fault.delayMs);
+      if (fault && !fault.afterCommit)
+        return fault.networkError ? HttpResponse.error() : toResponse(faultResult(fault), id);
+      const body = route.method === 'GET' ? { data: undefined, raw: '' } : await readBody(request);
+      if ('status' in body) return toResponse(body, id);
+      const fingerprint = `${route.method} ${url.pathname}\n${body.raw}`;
+      if (claim?.kind === 'stored') {
+        if (claim.entry.fingerprint !== fingerprint) {
+          const msg = `Keys are for one request only: ${key} was used with another method, path or body.`;
+          return toResponse(errorResult(409, 'idempotency_key_reused', msg), id);
+        }
+        const replay = toResponse(claim.entry.result, id);
+        replay.headers.set('idempotent-replayed', 'true');
+        return replay;
+      }
+      const query = Object.fromEntries(url.searchParams);
+      const b = validated(route.body, body.data ?? (route.body ? {} : undefined), 'body');
+      if ('status' in b) return toResponse(b, id);
+      if (!route.body && !route.testHelper && body.data !== undefined) {
+        return toResponse(errorResult(400, 'invalid_request', 'This endpoint takes no request body.'), id);
+      }
+      const q = validated(route.query, route.query ? query : undefined, 'query');
+      if ('status' in q) return toResponse(q, id);
+      let result: JsonResult;
+      try {
+        result = ok(await route.handle({ params: params as Record<string, string>, body: b.data, query: q.data }, ctx));
+      } catch (e) {
+        result = fromThrown(e);
+      }
+      if (fresh !== undefined && result.status < 500) ctx.idempotency.finish(fresh, fingerprint, result);
+      if (fault?.afterCommit) return fault.networkError ? HttpResponse.error() : toResponse(faultResult(fault), id);
+      return toResponse(result, id);
+    } finally {
+      // Anything not recorded above (refused before the engine, or a 500) frees the key for a retry.
+      if (fresh !== undefined) ctx.idempotency.release(fresh);
+    }
+  });
+}

@@ -1,0 +1,215 @@
+import type { SchemaName } from '../schemas/index.js';
+import { VERSION } from '../version.js';
+import {
+  APIConnectionError,
+  APIConnectionTimeoutError,
+  type APIError,
+  APIUserAbortError,
+  makeAPIError,
+  VinrError,
+} from './errors.js';
+import { newIdempotencyKey } from './idempotency.js';
+import type { NormalizedOptions, RequestOptions } from './options.js';
+import { backoffDelay, isRetryableResponse, parseRetryAfter } from './retries.js';
+import { DispatcherRef, send, type TransportResponse } from './transport.js';
+import { validate } from './validate.js';
+
+export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+
+export interface RequestSpec {
+  method: HttpMethod;
+  path: string;
+  query?: Record<string, unknown> | undefined;
+  body?: unknown;
+}
+
+const USER_AGENT = `vinr-sdk-node/${VERSION} node/${typeof process === 'undefined' ? 'unknown' : process.versions.node}`;
+
+const applyHeaders = (target: Record<string, string>, extra: Record<string, string | null> | undefined) => {
+  if (!extra) return;
+  for (const name in extra) {
+    const v = extra[name];
+    const key = name.toLowerCase();
+    if (v === null || v === undefined) delete target[key];
+    else target[key] = v;
+  }
+};
+
+const queryString = (query: Record<string, unknown> | undefined): string => {
+  if (!query) return '';
+  const qs = new URLSearchParams();
+  for (const key in query) {
+    const v = query[key];
+    if (v !== undefined && v !== null) qs.append(key, String(v));
+  }
+  const s = qs.toString();
+  return s ? `?${s}` : '';
+};
+
+/** Outcome of one attempt: a value, or an error and whether another attempt may fix it. */
+type Attempt = { ok: true; value: unknown } | { ok: false; error: VinrError; retry: boolean; retryAfter?: number };
+
+/**
+ * The request loop: headers, idempotency key, per-attempt timeout, retries with back-off, error mapping.
+ * Secrets live in `#` fields so that neither `inspect` nor `JSON.stringify` can reach them.
+ */
+export class ApiClient {
+  readonly #baseHeaders: Record<string, string>;
+  readonly #opts: NormalizedOptions;
+  dispatcher: DispatcherRef;
+
+  constructor(opts: NormalizedOptions, dispatcher?: DispatcherRef) {
+    this.#opts = opts;
+    this.dispatcher = dispatcher ?? new DispatcherRef(opts.dispatcher);
+    const headers: Record<string, string> = {
+      accept: 'application/json',
+      'user-agent': USER_AGENT,
+      authorization: `Bearer ${opts.secretKey}`,
+    };
+    applyHeaders(headers, opts.defaultHeaders);
+    this.#baseHeaders = headers;
+  }
+
+  /** Used by `withOptions()`: copies share one connection pool. */
+  shareDispatcher(other: ApiClient): void {
+    this.dispatcher = other.dispatcher;
+  }
+
+  get baseURL(): string {
+    return this.#opts.baseURL;
+  }
+
+  /** Validates `input` with a shared schema; rejects with `VinrValidationError` and sends nothing. */
+  validate<T>(schema: SchemaName, input: unknown): Promise<T> {
+    return validate<T>(schema, input);
+  }
+
+  async request<T>(spec: RequestSpec, options?: RequestOptions): Promise<T> {
+    const opts = this.#opts;
+    const maxRetries = options?.maxRetries ?? opts.maxRetries;
+    const timeout = options?.timeout ?? opts.timeout;
+    const signal = options?.signal;
+    const url = opts.baseURL + spec.path + queryString(spec.query);
+    const headers = { ...this.#baseHeaders };
+    const body = spec.body === undefined ? undefined : JSON.stringify(spec.body);
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    if (spec.method !== 'GET') headers['idempotency-key'] = options?.idempotencyKey ?? newIdempotencyKey();
+    applyHeaders(headers, options?.headers);
+    const dispatcher = await this.dispatcher.get();
+
+    for (let attempt = 1; ; attempt++) {
+      if (signal?.aborted) throw new APIUserAbortError(undefined, { cause: signal.reason });
+      if (attempt > 1) headers['vinr-retry-count'] = String(attempt - 1);
+      const started = opts.log.debugEnabled ? performance.now() : 0;
+      const result = await this.#attempt(spec.method, url, headers, body, timeout, signal, dispatcher);
+      if (opts.log.debugEnabled) this.#logAttempt(spec, result, attempt, started);
+      if (result.ok) return result.value as T;
+      const { error } = result;
+      (error as unknown as { attempts: number }).attempts = attempt;
+      if (!result.retry || attempt > maxRetries) throw error;
+      const delay = result.retryAfter ?? backoffDelay(attempt - 1);
+      opts.log.log('info', `vinr: retrying ${spec.method} ${spec.path} in ${Math.round(delay)} ms (${error.name})`);
+      await sleep(delay, signal);
+    }
+  }
+
+  async #attempt(
+    method: HttpMethod,
+    url: string,
+    headers: Record<string, string>,
+    body: string | undefined,
+    timeout: number,
+    signal: AbortSignal | undefined,
+    dispatcher: import('undici').Dispatcher,
+  ): Promise<Attempt> {
+    const controller = new AbortController();
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      controller.abort();
+    }, timeout);
+    const onAbort = () => controller.abort();
+    signal?.addEventListener('abort', onAbort, { once: true });
+    let res: TransportResponse;
+    let text: string;
+    try {
+      res = await send({ method, url, headers, body, signal: controller.signal, dispatcher });
+      text = await res.text();
+    } catch (cause) {
+      if (signal?.aborted) return { ok: false, error: new APIUserAbortError(undefined, { cause }), retry: false };
+      if (timedOut) {
+        return {
+          ok: false,
+          error: new APIConnectionTimeoutError(`Request timed out after ${timeout} ms.`),
+          retry: true,
+        };
+      }
+      const detail = cause instanceof Error ? `: ${cause.message}` : '';
+      return { ok: false, error: new APIConnectionError(`Connection error${detail}`, { cause }), retry: true };
+    } finally {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', onAbort);
+    }
+    return res.status >= 200 && res.status < 300 ? parseSuccess(res, text) : parseFailure(res, text);
+  }
+
+  #logAttempt(spec: RequestSpec, result: Attempt, attempt: number, started: number) {
+    const ms = Math.round(performance.now() - started);
+    const error = result.ok ? undefined : result.error;
+    const status = error && 'status' in error ? (error as APIError).status : error ? error.name : 200;
+    const requestId = error && 'requestId' in error ? ` request_id=${(error as APIError).requestId}` : '';
+    this.#opts.log.log('debug', `vinr: ${spec.method} ${spec.path} ${status} attempt=${attempt}${requestId} ${ms}ms`);
+  }
+}
+
+function parseSuccess(res: TransportResponse, text: string): Attempt {
+  try {
+    return { ok: true, value: text === '' ? {} : JSON.parse(text) };
+  } catch (cause) {
+    const id = res.headers['vinr-request-id'];
+    return {
+      ok: false,
+      error: new VinrError(`Invalid JSON in response (request ${id ?? 'unknown'}).`, { cause }),
+      retry: false,
+    };
+  }
+}
+
+function parseFailure(res: TransportResponse, text: string): Attempt {
+  let payload: { error?: { code?: unknown; message?: unknown; param?: unknown; details?: unknown } } | undefined;
+  try {
+    payload = JSON.parse(text);
+  } catch {
+    payload = undefined;
+  }
+  const e = payload?.error ?? {};
+  const code = typeof e.code === 'string' ? e.code : undefined;
+  const error = makeAPIError({
+    status: res.status,
+    code,
+    message: typeof e.message === 'string' ? e.message : `HTTP ${res.status}`,
+    param: typeof e.param === 'string' ? e.param : undefined,
+    details: e.details && typeof e.details === 'object' ? (e.details as Record<string, unknown>) : undefined,
+    requestId: res.headers['vinr-request-id'],
+    headers: res.headers,
+    attempts: 1,
+  });
+  const retry = isRetryableResponse(res.status, code);
+  const retryAfter = retry ? parseRetryAfter(res.headers['retry-after']) : undefined;
+  return retryAfter === undefined ? { ok: false, error, retry } : { ok: false, error, retry, retryAfter };
+}
+
+function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(new APIUserAbortError(undefined, { cause: signal.reason }));
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(new APIUserAbortError(undefined, { cause: signal?.reason }));
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}

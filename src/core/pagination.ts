@@ -1,0 +1,81 @@
+import { VinrValidationError } from './errors.js';
+
+/** One page of a list, as the API sends it. */
+export interface Page<T> {
+  object: 'list';
+  data: T[];
+  has_more: boolean;
+}
+
+type FetchPage<T> = (startingAfter: string | undefined) => Promise<Page<T>>;
+
+const MAX_TO_ARRAY = 10_000;
+
+/**
+ * What every `list` returns: `await` it for the first page, `for await` it for every item across
+ * pages, or `.toArray({ limit })` to collect. Nothing is requested until one of those is used, so a
+ * list that is never awaited cannot leave an unhandled rejection behind.
+ * @example
+ * ```ts
+ * const page = await vinr.engagement.offers.list({ limit: 20 });
+ * for await (const offer of vinr.engagement.offers.list({ status: 'active' })) console.log(offer.id);
+ * const all = await vinr.engagement.offers.list().toArray({ limit: 500 });
+ * ```
+ */
+export class PagePromise<T extends { id: string } | { key: string }> implements PromiseLike<Page<T>>, AsyncIterable<T> {
+  #first: Promise<Page<T>> | undefined;
+  readonly #fetch: FetchPage<T>;
+  readonly #startingAfter: string | undefined;
+
+  constructor(fetch: FetchPage<T>, startingAfter?: string) {
+    this.#fetch = fetch;
+    this.#startingAfter = startingAfter;
+  }
+
+  #firstPage(): Promise<Page<T>> {
+    this.#first ??= this.#fetch(this.#startingAfter);
+    return this.#first;
+  }
+
+  // biome-ignore lint/suspicious/noThenProperty: PagePromise is deliberately awaitable.
+  then<A = Page<T>, B = never>(
+    onfulfilled?: ((value: Page<T>) => A | PromiseLike<A>) | null,
+    onrejected?: ((reason: unknown) => B | PromiseLike<B>) | null,
+  ): Promise<A | B> {
+    return this.#firstPage().then(onfulfilled, onrejected);
+  }
+
+  catch<B = never>(onrejected?: ((reason: unknown) => B | PromiseLike<B>) | null): Promise<Page<T> | B> {
+    return this.#firstPage().catch(onrejected);
+  }
+
+  finally(onfinally?: (() => void) | null): Promise<Page<T>> {
+    return this.#firstPage().finally(onfinally);
+  }
+
+  async *[Symbol.asyncIterator](): AsyncIterator<T> {
+    let page = await this.#firstPage();
+    for (;;) {
+      yield* page.data;
+      const last = page.data[page.data.length - 1];
+      if (!page.has_more || !last) return;
+      page = await this.#fetch(cursorOf(last));
+    }
+  }
+
+  /** Collects up to `limit` items (at most 10 000) across pages. */
+  async toArray(options: { limit: number }): Promise<T[]> {
+    const limit = options?.limit;
+    if (!Number.isInteger(limit) || limit < 1 || limit > MAX_TO_ARRAY) {
+      throw new VinrValidationError([{ path: 'limit', message: `required, an integer from 1 to ${MAX_TO_ARRAY}` }]);
+    }
+    const out: T[] = [];
+    for await (const item of this) {
+      out.push(item);
+      if (out.length >= limit) break;
+    }
+    return out;
+  }
+}
+
+const cursorOf = (item: { id: string } | { key: string }): string => ('id' in item ? item.id : item.key);

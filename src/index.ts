@@ -1,0 +1,21 @@
+import { Vinr } from './client.js';
+
+export { type Engagement, Vinr } from './client.js';
+export type { HttpMethod } from './core/api-client.js';
+export * from './core/errors.js';
+export type { Logger, LogLevel } from './core/logger.js';
+export type { ClientOptions, RequestOptions } from './core/options.js';
+export { type Page, PagePromise } from './core/pagination.js';
+export type * from './resources/engagement-events.js';
+export type * from './resources/events.js';
+export type * from './resources/loyalty-accounts.js';
+export type * from './resources/offers.js';
+export type * from './resources/redemptions.js';
+export type * from './resources/rewards.js';
+export type * from './resources/segments.js';
+export type * from './resources/webhook-endpoints.js';
+export type { Metadata } from './schemas/common.js';
+export { VERSION } from './version.js';
+export type * from './webhooks/events.js';
+
+export default Vinr;

@@ -1,0 +1,30 @@
+import { z } from 'zod';
+
+/** An ISO 8601 timestamp with an explicit zone (`Z` or an offset). */
+export const timestamp = z.iso.datetime({ offset: true, message: 'expected an ISO 8601 timestamp with a zone' });
+
+/** Metadata: up to 50 keys (≤ 40 chars) of string (≤ 500 chars), number or boolean values. */
+export const metadata = z
+  .record(z.string().min(1).max(40), z.union([z.string().max(500), z.number(), z.boolean()]))
+  .refine((m) => Object.keys(m).length <= 50, { message: 'at most 50 metadata keys' });
+
+export const segmentKey = z.string().regex(/^[a-z0-9_]{1,64}$/, 'expected 1-64 characters of a-z, 0-9 and _');
+
+/** An object id with its prefix, e.g. `ofr_…`. */
+export const prefixedId = (prefix: string) =>
+  z
+    .string()
+    .max(255)
+    .regex(new RegExp(`^${prefix}_[A-Za-z0-9]+$`), `expected an id starting with ${prefix}_`);
+
+/** Query-string integer: a number from the SDK, a decimal string on the wire. */
+const queryInt = (min: number, max: number) =>
+  z.preprocess((v) => (typeof v === 'string' && /^\d+$/.test(v) ? Number(v) : v), z.number().int().min(min).max(max));
+
+/** Cursor pagination shared by every list (SPEC §3.2). */
+export const pagination = {
+  limit: queryInt(1, 100).optional(),
+  starting_after: z.string().min(1).max(255).optional(),
+};
+
+export type Metadata = z.infer<typeof metadata>;

@@ -1,0 +1,44 @@
+/**
+ * Typed webhook events (SPEC §4 Event, §5.8). Types only: this module must stay free of undici and zod
+ * so that `@vinr/sdk/webhooks` loads in a few milliseconds.
+ */
+import type { Offer } from '../resources/offers.js';
+import type { OfferActivation, OfferRedemption, PointsTransaction } from '../resources/redemptions.js';
+
+interface BaseEvent<T extends string, D> {
+  id: string;
+  object: 'event';
+  type: T;
+  created_at: string;
+  data: D;
+}
+
+/** Data of `loyalty.offer.redeemed`. */
+export interface OfferRedeemedData {
+  offer: string;
+  account: string;
+  redemption: OfferRedemption;
+  points_transaction: PointsTransaction | null;
+  discount_amount: number | null;
+  reward: string | null;
+}
+
+export type OfferPublishedEvent = BaseEvent<'loyalty.offer.published', { offer: Offer }>;
+export type OfferPausedEvent = BaseEvent<'loyalty.offer.paused', { offer: Offer }>;
+export type OfferResumedEvent = BaseEvent<'loyalty.offer.resumed', { offer: Offer }>;
+export type OfferExpiredEvent = BaseEvent<'loyalty.offer.expired', { offer: Offer }>;
+export type OfferActivatedEvent = BaseEvent<'loyalty.offer.activated', { activation: OfferActivation }>;
+export type OfferRedeemedEvent = BaseEvent<'loyalty.offer.redeemed', OfferRedeemedData>;
+/** An event type this version of the SDK does not know yet: still delivered and parsed. */
+export type UnknownEvent = BaseEvent<string & {}, Record<string, unknown>>;
+
+/** Every event, discriminated by `type`. */
+export type VinrEvent =
+  | OfferPublishedEvent
+  | OfferPausedEvent
+  | OfferResumedEvent
+  | OfferExpiredEvent
+  | OfferActivatedEvent
+  | OfferRedeemedEvent;
+
+export type VinrEventType = VinrEvent['type'];

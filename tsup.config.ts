@@ -1,0 +1,21 @@
+import { defineConfig } from 'tsup';
+
+// `@vinr/sdk` stays external in every entry so that `@vinr/sdk/mocks` hands out the very
+// same `Vinr` and error classes a user imports (one copy, so `instanceof` works).
+export default defineConfig({
+  entry: {
+    index: 'src/index.ts',
+    webhooks: 'src/webhooks/index.ts',
+    mocks: 'mocks/index.ts',
+    cli: 'mocks/cli.ts',
+  },
+  format: ['esm', 'cjs'],
+  dts: { entry: { index: 'src/index.ts', webhooks: 'src/webhooks/index.ts', mocks: 'mocks/index.ts' } },
+  target: 'node20',
+  platform: 'node',
+  splitting: false,
+  sourcemap: false,
+  clean: true,
+  treeshake: true,
+  external: ['@vinr/sdk', '@vinr/sdk/webhooks', 'undici', 'zod', 'msw'],
+});
