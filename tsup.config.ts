@@ -13,7 +13,10 @@ export default defineConfig({
   dts: { entry: { index: 'src/index.ts', webhooks: 'src/webhooks/index.ts', mocks: 'mocks/index.ts' } },
   target: 'node20',
   platform: 'node',
-  splitting: false,
+  // Splitting keeps `import('../schemas/index.js')` a separate chunk in BOTH formats: without it esbuild hoists
+  // `import { z } from 'zod'` to the top of the bundle and zod (~90 ms) loads with `require('@vinr/sdk')`.
+  // It also lets `@vinr/sdk/webhooks` share the error classes with `@vinr/sdk` instead of copying them.
+  splitting: true,
   sourcemap: false,
   clean: true,
   treeshake: true,

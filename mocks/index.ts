@@ -13,9 +13,11 @@ import { FaultController, type FaultSpec } from './http/faults.js';
 import { createHandlers } from './http/handlers.js';
 import { IdempotencyStore } from './http/idempotency.js';
 import { createMswDispatcher } from './transports/dispatcher.js';
+import { type ListenOptions, type LoopbackServer, listen } from './transports/loopback.js';
 
 export { MockClock } from './engine/clock.js';
 export type { EmittedEvent, FaultSpec };
+export type { ListenOptions, LoopbackServer } from './transports/loopback.js';
 
 export const DEFAULT_MOCK_SECRET_KEY = 'sk_test_vinr_mock';
 export const DEFAULT_MOCK_WEBHOOK_SECRET = 'whsec_test_vinr_mock';
@@ -51,6 +53,16 @@ export interface VinrMock {
   };
   /** A `Vinr` client wired to `dispatcher` with `secretKey`. */
   client(options?: ClientOptions): Vinr;
+  /**
+   * Serves this mock over real HTTP (default 127.0.0.1, port 0 = any free port), sharing its state.
+   * @example
+   * ```ts
+   * const server = await mock.listen();
+   * process.env.VINR_BASE_URL = server.baseURL; // http://127.0.0.1:PORT/v1
+   * await server.close();
+   * ```
+   */
+  listen(options?: ListenOptions): Promise<LoopbackServer>;
   /** Empty state, clock back to real time, faults cleared; listeners kept. */
   reset(): void;
 }
@@ -97,6 +109,7 @@ export function createVinrMock(options: VinrMockOptions = {}): VinrMock {
     },
     client: (clientOptions = {}) =>
       new Vinr({ baseURL: 'https://api.vinr.com/v1', ...clientOptions, secretKey, dispatcher }),
+    listen: (listenOptions) => listen(() => handlers, listenOptions),
     reset,
   };
 }

@@ -16,6 +16,7 @@ export function parseDuration(value: number | string): number {
  */
 export class MockClock {
   #frozen: number | undefined;
+  readonly #listeners = new Set<() => void>();
   constructor(initial?: Date | string | number) {
     if (initial !== undefined) this.set(initial);
   }
@@ -32,12 +33,31 @@ export class MockClock {
     const ms = date instanceof Date ? date.getTime() : typeof date === 'number' ? date : Date.parse(date);
     if (!Number.isFinite(ms)) throw new RangeError(`invalid date ${JSON.stringify(date)}`);
     this.#frozen = ms;
+    this.#changed();
   }
   /** Freezes the clock (if it was not) and moves it forward. */
   advance(by: number | string): void {
     const delta = parseDuration(by);
     if (delta < 0) throw new RangeError('the clock only moves forward');
     this.#frozen = this.ms() + delta;
+    this.#changed();
+  }
+
+  /**
+   * Calls `listener` after every `set`/`advance` (the engine announces offers that expired meanwhile).
+   * Returns an unsubscribe function.
+   * @example
+   * ```ts
+   * const off = clock.onChange(() => console.log(clock.now()));
+   * ```
+   */
+  onChange(listener: () => void): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+
+  #changed(): void {
+    for (const listener of this.#listeners) listener();
   }
   /** Back to real time. */
   reset(): void {

@@ -15,6 +15,8 @@ export type EventListener = (event: EmittedEvent) => void;
 /** The ordered log of emitted events (SPEC §5.8). Listeners are kept across `reset()`. */
 export class EventLog {
   #events: EmittedEvent[] = [];
+  /** id → position, for `get` and pagination cursors. */
+  #at = new Map<string, number>();
   readonly #listeners = new Set<EventListener>();
   constructor(private readonly clock: MockClock) {}
 
@@ -26,6 +28,7 @@ export class EventLog {
       created_at: this.clock.now().toISOString(),
       data,
     };
+    this.#at.set(event.id, this.#events.length);
     this.#events.push(event);
     for (const listener of this.#listeners) listener(event);
     return event;
@@ -37,7 +40,13 @@ export class EventLog {
   }
 
   get(id: string): EmittedEvent | undefined {
-    return this.#events.find((e) => e.id === id);
+    const i = this.#at.get(id);
+    return i === undefined ? undefined : this.#events[i];
+  }
+
+  /** Position of an event in emission order (a pagination cursor). */
+  position(id: string): number | undefined {
+    return this.#at.get(id);
   }
 
   subscribe(listener: EventListener): () => void {
@@ -47,5 +56,6 @@ export class EventLog {
 
   reset(): void {
     this.#events = [];
+    this.#at = new Map();
   }
 }

@@ -59,6 +59,15 @@ function faultResult(f: Fault): JsonResult {
   return result;
 }
 
+/** Like Stripe's "Received unknown parameter": names the first key sent to an endpoint that takes none. */
+function noBodyExpected(data: unknown): JsonResult {
+  const first = data !== null && typeof data === 'object' && !Array.isArray(data) ? Object.keys(data)[0] : undefined;
+  const message = first
+    ? `Received unknown parameter: ${first}. This endpoint takes no request body.`
+    : 'This endpoint takes no request body.';
+  return errorResult(400, 'invalid_request', message, first ? { param: first } : {});
+}
+
 async function readBody(request: Request): Promise<JsonResult | { data: unknown; raw: string }> {
   const raw = await request.text();
   if (raw.trim() === '') return { data: undefined, raw };
@@ -110,7 +119,7 @@ export function toHandler(route: Route, ctx: MockContext): HttpHandler {
       const b = validated(route.body, body.data ?? (route.body ? {} : undefined), 'body');
       if ('status' in b) return toResponse(b, id);
       if (!route.body && !route.testHelper && body.data !== undefined) {
-        return toResponse(errorResult(400, 'invalid_request', 'This endpoint takes no request body.'), id);
+        return toResponse(noBodyExpected(body.data), id);
       }
       const q = validated(route.query, route.query ? query : undefined, 'query');
       if ('status' in q) return toResponse(q, id);

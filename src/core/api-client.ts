@@ -11,7 +11,7 @@ import {
 import { newIdempotencyKey } from './idempotency.js';
 import type { NormalizedOptions, RequestOptions } from './options.js';
 import { backoffDelay, isRetryableResponse, parseRetryAfter } from './retries.js';
-import { DispatcherRef, send, type TransportResponse } from './transport.js';
+import { AttemptAbort, DispatcherRef, send, type TransportResponse } from './transport.js';
 import { validate } from './validate.js';
 
 export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'DELETE';
@@ -95,7 +95,9 @@ export class ApiClient {
     if (body !== undefined) headers['content-type'] = 'application/json';
     if (spec.method !== 'GET') headers['idempotency-key'] = options?.idempotencyKey ?? newIdempotencyKey();
     applyHeaders(headers, options?.headers);
-    const dispatcher = await this.dispatcher.get();
+    const pending = this.dispatcher.get();
+    // No `await` on the hot path once the dispatcher exists: every microtask tick shows up at high request rates.
+    const dispatcher = pending instanceof Promise ? await pending : pending;
 
     for (let attempt = 1; ; attempt++) {
       if (signal?.aborted) throw new APIUserAbortError(undefined, { cause: signal.reason });
@@ -122,19 +124,18 @@ export class ApiClient {
     signal: AbortSignal | undefined,
     dispatcher: import('undici').Dispatcher,
   ): Promise<Attempt> {
-    const controller = new AbortController();
+    // Not an AbortController: that and its listeners cost more CPU than the rest of a request (docs/performance.md).
+    const abort = new AttemptAbort();
     let timedOut = false;
     const timer = setTimeout(() => {
       timedOut = true;
-      controller.abort();
+      abort.abort(new Error(`timed out after ${timeout} ms`));
     }, timeout);
-    const onAbort = () => controller.abort();
-    signal?.addEventListener('abort', onAbort, { once: true });
+    const onAbort = signal ? () => abort.abort(signal.reason) : undefined;
+    if (onAbort) signal?.addEventListener('abort', onAbort, { once: true });
     let res: TransportResponse;
-    let text: string;
     try {
-      res = await send({ method, url, headers, body, signal: controller.signal, dispatcher });
-      text = await res.text();
+      res = await send({ method, url, headers, body, abort, dispatcher });
     } catch (cause) {
       if (signal?.aborted) return { ok: false, error: new APIUserAbortError(undefined, { cause }), retry: false };
       if (timedOut) {
@@ -148,9 +149,9 @@ export class ApiClient {
       return { ok: false, error: new APIConnectionError(`Connection error${detail}`, { cause }), retry: true };
     } finally {
       clearTimeout(timer);
-      signal?.removeEventListener('abort', onAbort);
+      if (onAbort) signal?.removeEventListener('abort', onAbort);
     }
-    return res.status >= 200 && res.status < 300 ? parseSuccess(res, text) : parseFailure(res, text);
+    return res.status >= 200 && res.status < 300 ? parseSuccess(res, res.text) : parseFailure(res, res.text);
   }
 
   #logAttempt(spec: RequestSpec, result: Attempt, attempt: number, started: number) {

@@ -29,10 +29,26 @@ export type OfferResumedEvent = BaseEvent<'loyalty.offer.resumed', { offer: Offe
 export type OfferExpiredEvent = BaseEvent<'loyalty.offer.expired', { offer: Offer }>;
 export type OfferActivatedEvent = BaseEvent<'loyalty.offer.activated', { activation: OfferActivation }>;
 export type OfferRedeemedEvent = BaseEvent<'loyalty.offer.redeemed', OfferRedeemedData>;
-/** An event type this version of the SDK does not know yet: still delivered and parsed. */
-export type UnknownEvent = BaseEvent<string & {}, Record<string, unknown>>;
+/**
+ * An event of a type this version of the SDK does not know yet. `verify` still returns it, parsed and
+ * unchanged; it reaches the `default` branch of a `switch (event.type)`, where you can widen to this type.
+ * It is deliberately not a member of {@link VinrEvent}: a member with `type: string` would stop
+ * `event.type === 'loyalty.offer.redeemed'` from narrowing `event.data`.
+ */
+export type UnknownEvent = BaseEvent<string, Record<string, unknown>>;
 
-/** Every event, discriminated by `type`. */
+/**
+ * Every known event, discriminated by `type`: `if (event.type === 'loyalty.offer.redeemed')` types
+ * `event.data` as {@link OfferRedeemedData}. Events of newer types still arrive (see {@link UnknownEvent}).
+ * @example
+ * ```ts
+ * switch (event.type) {
+ *   case 'loyalty.offer.redeemed': grant(event.data.account, event.data.points_transaction); break;
+ *   case 'loyalty.offer.expired': archive(event.data.offer.id); break;
+ *   default: log.info('unhandled event', (event as UnknownEvent).type);
+ * }
+ * ```
+ */
 export type VinrEvent =
   | OfferPublishedEvent
   | OfferPausedEvent

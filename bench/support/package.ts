@@ -1,0 +1,24 @@
+/**
+ * Builds `@vinr/sdk` exactly as `npm run build` does (same `tsup.config.ts`, minus declaration files) and installs
+ * it under `.vinr-tmp/bench/pkg/node_modules/@vinr/sdk`, so that benchmarks load the built package the way a user's
+ * project does — through `node_modules` and the `exports` map — without touching the shared `dist/`.
+ * Its dependencies (undici, zod, msw) resolve from the repository's own node_modules further up.
+ */
+import { copyFileSync, mkdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { ROOT, TMP } from './proc.js';
+
+/** The directory a benchmark process should run in to `require('@vinr/sdk')` from the built package. */
+export const PKG_PROJECT = join(TMP, 'pkg');
+export const PKG_DIR = join(PKG_PROJECT, 'node_modules', '@vinr', 'sdk');
+
+export async function buildPackage(): Promise<string> {
+  const [{ build }, { default: config }] = await Promise.all([import('tsup'), import('../../tsup.config.js')]);
+  if (Array.isArray(config) || typeof config === 'function') throw new Error('tsup.config.ts: expected one options object');
+  process.chdir(ROOT); // tsup resolves the config's entries against the working directory
+  rmSync(PKG_DIR, { recursive: true, force: true });
+  mkdirSync(PKG_DIR, { recursive: true });
+  copyFileSync(join(ROOT, 'package.json'), join(PKG_DIR, 'package.json'));
+  await build({ ...config, outDir: join(PKG_DIR, 'dist'), dts: false, silent: true });
+  return PKG_DIR;
+}

@@ -1,0 +1,98 @@
+import type { LoyaltyAccountCreateParams, LoyaltyAccountUpdateParams } from '../../src/schemas/accounts.js';
+import { notFound } from './errors.js';
+import { newId } from './ids.js';
+import { type ListPage, type ListQuery, paginate } from './pagination.js';
+import { accountJson, type LoyaltyAccount, type PointsTransaction, pointsTxJson } from './serialize.js';
+import { type EngineState, writePoints } from './state.js';
+import type { AccountRecord } from './store.js';
+
+export interface PointsTransactionListQuery extends ListQuery {
+  account: string;
+}
+
+/**
+ * Loyalty accounts and their points ledger.
+ * @example
+ * ```ts
+ * const account = engine.accounts.create({ tier: 'gold', points_balance: 1200 });
+ * ```
+ */
+export class AccountService {
+  constructor(private readonly state: EngineState) {}
+
+  /** The record, or a 404 naming `param`. @example accounts.record('loy_1', 'account') */
+  record(id: string, param = 'id'): AccountRecord {
+    const account = this.state.store.accounts.get(id);
+    if (!account) throw notFound('loyalty account', id, param);
+    return account;
+  }
+
+  /**
+   * Enrols a member. A positive opening balance is written as an `opening_balance` transaction
+   * (none for 0), so the balance is always the sum of the account's transactions.
+   * @example
+   * ```ts
+   * accounts.create({ customer: 'cus_42', tier: 'gold', enrolled_at: '2024-01-01T00:00:00Z' });
+   * ```
+   */
+  create(params: LoyaltyAccountCreateParams): LoyaltyAccount {
+    const { store, clock } = this.state;
+    const now = clock.ms();
+    const account = store.accounts.insert({
+      id: newId('loy'),
+      seq: store.nextSeq(),
+      customer: params.customer ?? null,
+      tier: params.tier ?? null,
+      balance: 0,
+      status: 'active',
+      segments: new Set(),
+      enrolledAt: params.enrolled_at === undefined ? now : Date.parse(params.enrolled_at),
+      metadata: structuredClone(params.metadata ?? {}),
+      createdAt: now,
+    });
+    const opening = params.points_balance ?? 0;
+    if (opening > 0) writePoints(this.state, account, opening, 'opening_balance', null, null);
+    return accountJson(account);
+  }
+
+  /** @example accounts.retrieve('loy_1').points_balance */
+  retrieve(id: string): LoyaltyAccount {
+    return accountJson(this.record(id));
+  }
+
+  /**
+   * Changes customer, tier, status or metadata (which replaces the whole map). Any status may follow
+   * any other; offers re-check the account as it is at each redemption.
+   * @example
+   * ```ts
+   * accounts.update('loy_1', { tier: 'silver' });
+   * ```
+   */
+  update(id: string, params: LoyaltyAccountUpdateParams): LoyaltyAccount {
+    const account = this.record(id);
+    if (params.customer !== undefined) account.customer = params.customer;
+    if (params.tier !== undefined) account.tier = params.tier;
+    if (params.status !== undefined) account.status = params.status;
+    if (params.metadata !== undefined) account.metadata = structuredClone(params.metadata);
+    return accountJson(account);
+  }
+
+  /** Newest first. @example accounts.list({ limit: 50 }) */
+  list(query: ListQuery = {}): ListPage<LoyaltyAccount> {
+    const { accounts } = this.state.store;
+    return paginate(accounts.rows, query, (id) => accounts.position(id), accountJson);
+  }
+
+  /** A member's transactions, newest first. @example accounts.transactions({ account: 'loy_1' }) */
+  transactions(query: PointsTransactionListQuery): ListPage<PointsTransaction> {
+    const account = this.record(query.account, 'account');
+    const { pointsTxs } = this.state.store;
+    return paginate(
+      pointsTxs.rows,
+      query,
+      (id) => pointsTxs.position(id),
+      pointsTxJson,
+      (t) => t.account === account.id,
+    );
+  }
+}

@@ -1,0 +1,196 @@
+import type { Incentive, OfferCreateParams, OfferStatus, OfferUpdateParams } from '../../src/schemas/offers.js';
+import { EngineError, invalid, notFound } from './errors.js';
+import { newId } from './ids.js';
+import { type ListPage, type ListQuery, paginate } from './pagination.js';
+import { type Offer, offerJson } from './serialize.js';
+import type { EngineState } from './state.js';
+import { deriveStatus } from './status.js';
+import type { OfferRecord } from './store.js';
+
+/** SPEC §4: `auto` for multiplier and discount, `opt_in` for bonus and gift. */
+const defaultActivation = (incentive: Incentive): 'auto' | 'opt_in' =>
+  incentive.type === 'points_multiplier' || incentive.type === 'percentage_discount' ? 'auto' : 'opt_in';
+
+/** After publish only these may change (SPEC §5.2). */
+const EDITABLE_AFTER_PUBLISH = new Set(['name', 'metadata']);
+
+const transition = (message: string, status: OfferStatus, param?: string): EngineError =>
+  new EngineError(409, 'invalid_state_transition', message, { ...(param ? { param } : {}), details: { status } });
+
+export interface OfferListQuery extends ListQuery {
+  status?: OfferStatus | undefined;
+}
+
+/**
+ * Offers: create, read, edit and the lifecycle of SPEC §5.2. Every method is synchronous.
+ * @example
+ * ```ts
+ * const offer = engine.offers.create({ name: 'Double points', incentive: { type: 'points_multiplier', multiplier: 2 } });
+ * engine.offers.publish(offer.id);
+ * ```
+ */
+export class OfferService {
+  constructor(private readonly state: EngineState) {}
+
+  /** The record, or a 404 naming `param`. @example offers.record('ofr_1') */
+  record(id: string, param = 'id'): OfferRecord {
+    const offer = this.state.store.offers.get(id);
+    if (!offer) throw notFound('offer', id, param);
+    return offer;
+  }
+
+  #json(offer: OfferRecord): Offer {
+    return offerJson(offer, this.state.clock.ms());
+  }
+
+  #checkReward(incentive: Incentive): void {
+    if (incentive.type === 'gift_reward' && !this.state.store.rewards.get(incentive.reward)) {
+      throw notFound('reward', incentive.reward, 'incentive.reward');
+    }
+  }
+
+  /** Creates a draft. @example offers.create({ name: 'Bonus', incentive: { type: 'points_bonus', points: 1000 } }) */
+  create(params: OfferCreateParams): Offer {
+    const { store, clock } = this.state;
+    const now = clock.ms();
+    const startsAt = params.starts_at === undefined ? now : Date.parse(params.starts_at);
+    const endsAt = params.ends_at == null ? null : Date.parse(params.ends_at);
+    if (endsAt !== null && endsAt <= startsAt) throw invalid('ends_at', 'ends_at must be after starts_at.');
+    this.#checkReward(params.incentive);
+    const offer = store.offers.insert({
+      id: newId('ofr'),
+      seq: store.nextSeq(),
+      name: params.name,
+      incentive: structuredClone(params.incentive),
+      targeting: structuredClone(params.targeting ?? {}),
+      activation: params.activation ?? defaultActivation(params.incentive),
+      activationExplicit: params.activation !== undefined,
+      startsAt,
+      endsAt,
+      maxRedemptions: params.max_redemptions ?? null,
+      perMemberLimit: params.per_member_limit ?? 1,
+      redemptionCount: 0,
+      publishedAt: null,
+      pausedAt: null,
+      maxedAt: null,
+      expiryAnnounced: false,
+      metadata: structuredClone(params.metadata ?? {}),
+      createdAt: now,
+      updatedAt: now,
+    });
+    return this.#json(offer);
+  }
+
+  /** @example offers.retrieve('ofr_1').status */
+  retrieve(id: string): Offer {
+    return this.#json(this.record(id));
+  }
+
+  /** Newest first, optionally by derived status. @example offers.list({ status: 'active', limit: 20 }) */
+  list(query: OfferListQuery = {}): ListPage<Offer> {
+    const { store, clock } = this.state;
+    const now = clock.ms();
+    const status = query.status;
+    return paginate(
+      store.offers.rows,
+      query,
+      (id) => store.offers.position(id),
+      (o) => offerJson(o, now),
+      status === undefined ? undefined : (o) => deriveStatus(o, now).status === status,
+    );
+  }
+
+  /**
+   * Edits an offer. Drafts change freely; after publish only `name` and `metadata` (anything else is
+   * 409 `invalid_state_transition` naming the field). `metadata` replaces the whole map.
+   * @example
+   * ```ts
+   * offers.update('ofr_1', { name: 'Spring double points' });
+   * ```
+   */
+  update(id: string, params: OfferUpdateParams): Offer {
+    const offer = this.record(id);
+    const now = this.state.clock.ms();
+    if (offer.publishedAt !== null) {
+      const locked = Object.keys(params).find((k) => !EDITABLE_AFTER_PUBLISH.has(k));
+      if (locked !== undefined) {
+        const status = deriveStatus(offer, now).status;
+        throw transition(`Only name and metadata can change after publish, not ${locked}.`, status, locked);
+      }
+    }
+    const startsAt = params.starts_at === undefined ? offer.startsAt : Date.parse(params.starts_at);
+    const endsAt =
+      params.ends_at === undefined ? offer.endsAt : params.ends_at === null ? null : Date.parse(params.ends_at);
+    if (endsAt !== null && endsAt <= startsAt) throw invalid('ends_at', 'ends_at must be after starts_at.');
+    if (params.incentive) this.#checkReward(params.incentive);
+    // Validated in full above: from here on nothing can fail, so no partial write.
+    if (params.name !== undefined) offer.name = params.name;
+    if (params.metadata !== undefined) offer.metadata = structuredClone(params.metadata);
+    if (params.incentive !== undefined) offer.incentive = structuredClone(params.incentive);
+    if (params.targeting !== undefined) offer.targeting = structuredClone(params.targeting);
+    if (params.activation !== undefined) {
+      offer.activation = params.activation;
+      offer.activationExplicit = true;
+    } else if (!offer.activationExplicit) {
+      offer.activation = defaultActivation(offer.incentive);
+    }
+    offer.startsAt = startsAt;
+    offer.endsAt = endsAt;
+    if (params.max_redemptions !== undefined) offer.maxRedemptions = params.max_redemptions;
+    if (params.per_member_limit !== undefined) offer.perMemberLimit = params.per_member_limit;
+    offer.updatedAt = now;
+    return this.#json(offer);
+  }
+
+  /**
+   * Publishes a draft once; it becomes active at `starts_at`. Refused (409 `invalid_state_transition`)
+   * when already published or when its window has closed.
+   * @example
+   * ```ts
+   * offers.publish('ofr_1').status; // 'active', or 'draft' with published_at set until starts_at
+   * ```
+   */
+  publish(id: string): Offer {
+    const offer = this.record(id);
+    const now = this.state.clock.ms();
+    if (offer.publishedAt !== null) {
+      throw transition('This offer is already published.', deriveStatus(offer, now).status);
+    }
+    if (offer.endsAt !== null && offer.endsAt <= now) {
+      throw transition('This offer ended before it was published: its ends_at is in the past.', 'draft', 'ends_at');
+    }
+    offer.publishedAt = now;
+    offer.updatedAt = now;
+    if (offer.endsAt !== null) this.state.store.pendingExpiry.add(offer);
+    const json = this.#json(offer);
+    this.state.events.emit('loyalty.offer.published', { offer: this.#json(offer) });
+    return json;
+  }
+
+  /** Pauses an active or scheduled offer. @example offers.pause('ofr_1').status // 'paused' */
+  pause(id: string): Offer {
+    const offer = this.record(id);
+    const now = this.state.clock.ms();
+    const { status } = deriveStatus(offer, now);
+    const scheduled = status === 'draft' && offer.publishedAt !== null;
+    if (status !== 'active' && !scheduled) throw transition(`A ${status} offer cannot be paused.`, status);
+    offer.pausedAt = now;
+    offer.updatedAt = now;
+    const json = this.#json(offer);
+    this.state.events.emit('loyalty.offer.paused', { offer: this.#json(offer) });
+    return json;
+  }
+
+  /** Resumes a paused offer. @example offers.resume('ofr_1').status // 'active' */
+  resume(id: string): Offer {
+    const offer = this.record(id);
+    const now = this.state.clock.ms();
+    const { status } = deriveStatus(offer, now);
+    if (status !== 'paused') throw transition(`Only a paused offer can be resumed; this one is ${status}.`, status);
+    offer.pausedAt = null;
+    offer.updatedAt = now;
+    const json = this.#json(offer);
+    this.state.events.emit('loyalty.offer.resumed', { offer: this.#json(offer) });
+    return json;
+  }
+}

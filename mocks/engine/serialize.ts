@@ -1,0 +1,166 @@
+/**
+ * Records → the JSON objects of SPEC §4, exactly the fields of the SDK's response interfaces
+ * (`src/resources/*.ts`). Every call makes a fresh object, so an emitted event is a snapshot.
+ */
+
+import type { EngagementEvent } from '../../src/resources/engagement-events.js';
+import type { LoyaltyAccount } from '../../src/resources/loyalty-accounts.js';
+import type { Offer } from '../../src/resources/offers.js';
+import type { OfferActivation, OfferRedemption, PointsTransaction } from '../../src/resources/redemptions.js';
+import type { Reward } from '../../src/resources/rewards.js';
+import type { Segment } from '../../src/resources/segments.js';
+import { deriveStatus } from './status.js';
+import type {
+  AccountRecord,
+  ActivationRecord,
+  EngagementRecord,
+  OfferRecord,
+  PointsTxRecord,
+  RedemptionRecord,
+  RewardRecord,
+  SegmentRecord,
+  Store,
+} from './store.js';
+
+export type {
+  EngagementEvent,
+  LoyaltyAccount,
+  Offer,
+  OfferActivation,
+  OfferRedemption,
+  PointsTransaction,
+  Reward,
+  Segment,
+};
+
+const iso = (ms: number): string => new Date(ms).toISOString();
+const isoOrNull = (ms: number | null): string | null => (ms === null ? null : iso(ms));
+const clone = <T>(value: T): T => structuredClone(value);
+
+/**
+ * An offer as read at `now` (status derived).
+ * @example
+ * ```ts
+ * offerJson(record, clock.ms()).status; // 'active'
+ * ```
+ */
+export function offerJson(o: OfferRecord, now: number): Offer {
+  const { status, expiredReason } = deriveStatus(o, now);
+  return {
+    id: o.id,
+    object: 'offer',
+    name: o.name,
+    incentive: clone(o.incentive),
+    targeting: clone(o.targeting),
+    activation: o.activation,
+    starts_at: iso(o.startsAt),
+    ends_at: isoOrNull(o.endsAt),
+    max_redemptions: o.maxRedemptions,
+    per_member_limit: o.perMemberLimit,
+    status,
+    redemption_count: o.redemptionCount,
+    published_at: isoOrNull(o.publishedAt),
+    paused_at: isoOrNull(o.pausedAt),
+    expired_reason: expiredReason,
+    metadata: clone(o.metadata),
+    created_at: iso(o.createdAt),
+    updated_at: iso(o.updatedAt),
+  };
+}
+
+/** @example accountJson(record).points_balance */
+export function accountJson(a: AccountRecord): LoyaltyAccount {
+  return {
+    id: a.id,
+    object: 'loyalty_account',
+    customer: a.customer,
+    tier: a.tier,
+    points_balance: a.balance,
+    status: a.status,
+    segments: [...a.segments],
+    enrolled_at: iso(a.enrolledAt),
+    metadata: clone(a.metadata),
+    created_at: iso(a.createdAt),
+  };
+}
+
+/** @example segmentJson(record).member_count */
+export function segmentJson(s: SegmentRecord): Segment {
+  return { key: s.key, object: 'segment', name: s.name, member_count: s.members.size, created_at: iso(s.createdAt) };
+}
+
+/** @example rewardJson(record).points_cost */
+export function rewardJson(r: RewardRecord): Reward {
+  return { id: r.id, object: 'reward', name: r.name, points_cost: r.pointsCost, created_at: iso(r.createdAt) };
+}
+
+/** @example pointsTxJson(record).points */
+export function pointsTxJson(t: PointsTxRecord): PointsTransaction {
+  return {
+    id: t.id,
+    object: 'points_transaction',
+    account: t.account,
+    points: t.points,
+    type: t.type,
+    offer: t.offer,
+    payment_id: t.paymentId,
+    created_at: iso(t.createdAt),
+  };
+}
+
+/** @example redemptionJson(store, record).points_transaction?.points */
+export function redemptionJson(store: Store, r: RedemptionRecord): OfferRedemption {
+  const tx = r.pointsTx === null ? undefined : store.pointsTxs.get(r.pointsTx);
+  return {
+    id: r.id,
+    object: 'offer_redemption',
+    offer: r.offer,
+    account: r.account,
+    activation: r.activation,
+    incentive_type: r.incentiveType,
+    points_transaction: tx ? pointsTxJson(tx) : null,
+    discount_amount: r.discountAmount,
+    reward: r.reward,
+    payment_id: r.paymentId,
+    created_at: iso(r.createdAt),
+  };
+}
+
+/** @example activationJson(store, record).status */
+export function activationJson(store: Store, a: ActivationRecord): OfferActivation {
+  const r = a.redemption === null ? undefined : store.redemptions.get(a.redemption);
+  return {
+    id: a.id,
+    object: 'offer_activation',
+    offer: a.offer,
+    account: a.account,
+    status: a.status,
+    redemption: r ? redemptionJson(store, r) : null,
+    created_at: iso(a.createdAt),
+  };
+}
+
+/** @example engagementJson(store, record).points_earned */
+export function engagementJson(store: Store, e: EngagementRecord): EngagementEvent {
+  return {
+    id: e.id,
+    object: 'engagement_event',
+    type: 'payment.completed',
+    account: e.account,
+    payment_id: e.paymentId,
+    amount: e.amount,
+    currency: e.currency,
+    occurred_at: iso(e.occurredAt),
+    points_earned: e.pointsEarned,
+    discount_amount: e.discountAmount,
+    points_transactions: e.pointsTxs.flatMap((id) => {
+      const t = store.pointsTxs.get(id);
+      return t ? [pointsTxJson(t)] : [];
+    }),
+    redemptions: e.redemptions.flatMap((id) => {
+      const r = store.redemptions.get(id);
+      return r ? [redemptionJson(store, r)] : [];
+    }),
+    created_at: iso(e.createdAt),
+  };
+}

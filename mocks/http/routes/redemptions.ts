@@ -1,0 +1,16 @@
+import { defineRoute, type Route } from '../route.js';
+
+/** `/engagement/redemptions`: the redemption log. */
+export const routes: Route[] = [
+  defineRoute({
+    method: 'GET',
+    path: '/engagement/redemptions',
+    query: 'redemptionList',
+    handle: ({ query }, ctx) => ctx.engine.activations.redemptions(query),
+  }),
+  defineRoute({
+    method: 'GET',
+    path: '/engagement/redemptions/:id',
+    handle: ({ params }, ctx) => ctx.engine.activations.redemption(params.id as string),
+  }),
+];

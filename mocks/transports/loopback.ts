@@ -1,0 +1,207 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+import { getResponse, type RequestHandler } from 'msw';
+import { requestId } from '../http/respond.js';
+
+/** Options of `mock.listen()`. */
+export interface ListenOptions {
+  /** TCP port; `0` (the default) picks any free one. */
+  port?: number;
+  /** Interface to bind (default `127.0.0.1`: the mock is never reachable from other machines by accident). */
+  host?: string;
+}
+
+/** A running loopback server. */
+export interface LoopbackServer {
+  /** `http://HOST:PORT`. */
+  readonly url: string;
+  /** `url + '/v1'`: what to hand to `new Vinr({ baseURL })` or `VINR_BASE_URL`. */
+  readonly baseURL: string;
+  /** Stops accepting, ends idle keep-alive sockets, lets in-flight requests finish, then resolves. */
+  close(): Promise<void>;
+}
+
+/** Bodies above this are refused with 413 before they are buffered: a fixture must not exhaust the test's memory. */
+export const MAX_BODY_BYTES = 1024 * 1024;
+/** Methods the Fetch `Request` constructor refuses outright. */
+const FORBIDDEN_METHODS = new Set(['CONNECT', 'TRACE', 'TRACK']);
+
+const json = (status: number, code: string, message: string) => ({
+  status,
+  body: Buffer.from(JSON.stringify({ error: { code, message } })),
+});
+
+type Plain = ReturnType<typeof json>;
+
+class TooLarge extends Error {}
+
+function readBody(req: IncomingMessage): Promise<Buffer> {
+  const declared = Number(req.headers['content-length'] ?? 0);
+  if (declared > MAX_BODY_BYTES) return Promise.reject(new TooLarge());
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) {
+        req.removeAllListeners('data');
+        req.pause();
+        reject(new TooLarge());
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}
+
+function toRequest(req: IncomingMessage, origin: string, body: Buffer): Request {
+  const headers = new Headers();
+  const raw = req.rawHeaders;
+  for (let i = 0; i + 1 < raw.length; i += 2) headers.append(raw[i] as string, raw[i + 1] as string);
+  const method = (req.method ?? 'GET').toUpperCase();
+  const withBody = method !== 'GET' && method !== 'HEAD' && body.length > 0;
+  // The origin is always our own: a client-chosen Host header cannot change how the path is read.
+  return new Request(new URL(req.url ?? '/', origin), {
+    method,
+    headers,
+    body: withBody ? new Uint8Array(body) : null,
+  });
+}
+
+function writePlain(res: ServerResponse, plain: Plain, close = false): void {
+  if (res.headersSent || res.destroyed) return;
+  res.writeHead(plain.status, {
+    'content-type': 'application/json',
+    'content-length': plain.body.length,
+    'vinr-request-id': requestId(),
+    ...(close ? { connection: 'close' } : {}),
+  });
+  res.end(plain.body);
+}
+
+async function writeResponse(res: ServerResponse, answer: Response, closing: boolean): Promise<void> {
+  const payload = Buffer.from(await answer.arrayBuffer());
+  if (res.destroyed) return;
+  const headers: [string, string][] = [];
+  answer.headers.forEach((value, key) => {
+    if (key !== 'set-cookie' && key !== 'content-length' && key !== 'transfer-encoding') headers.push([key, value]);
+  });
+  for (const cookie of answer.headers.getSetCookie()) headers.push(['set-cookie', cookie]);
+  headers.push(['content-length', String(payload.length)]);
+  if (closing) headers.push(['connection', 'close']);
+  res.writeHead(answer.status, answer.statusText || undefined, headers.flat());
+  res.end(payload);
+}
+
+/**
+ * Serves msw handlers over real HTTP on `node:http`: each request becomes a Fetch `Request`, msw's
+ * `getResponse` answers it, and the answer is written back. Unknown routes get a JSON 404, a handler that
+ * throws a JSON 500, and `HttpResponse.error()` a destroyed socket (what a dropped connection looks like).
+ * @example
+ * ```ts
+ * const server = await listen(() => mock.handlers, { port: 0 });
+ * const vinr = new Vinr({ baseURL: server.baseURL, secretKey: mock.secretKey });
+ * await server.close();
+ * ```
+ */
+export async function listen(
+  getHandlers: () => readonly RequestHandler[],
+  options: ListenOptions = {},
+): Promise<LoopbackServer> {
+  const host = options.host ?? '127.0.0.1';
+  const active = new Map<Socket, number>();
+  let closing = false;
+  let origin = '';
+
+  const server = createServer(async (req, res) => {
+    const socket = req.socket;
+    active.set(socket, (active.get(socket) ?? 0) + 1);
+    res.on('close', () => {
+      const n = (active.get(socket) ?? 1) - 1;
+      active.set(socket, n);
+      if (closing && n === 0) socket.end();
+    });
+    await serve(req, res);
+  });
+
+  async function serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const method = (req.method ?? '').toUpperCase();
+    if (FORBIDDEN_METHODS.has(method)) {
+      req.resume();
+      return writePlain(res, json(405, 'invalid_request', `The method ${method} is not supported.`), closing);
+    }
+    let body: Buffer;
+    try {
+      body = await readBody(req);
+    } catch (e) {
+      if (!(e instanceof TooLarge)) return void res.destroy();
+      // The rest of the body is never read, so this connection cannot carry another request.
+      const msg = `The request body exceeds ${MAX_BODY_BYTES} bytes.`;
+      writePlain(res, json(413, 'invalid_request', msg), true);
+      res.on('finish', () => req.socket.destroySoon());
+      return;
+    }
+    let request: Request;
+    try {
+      request = toRequest(req, origin, body);
+    } catch {
+      return writePlain(res, json(400, 'invalid_request', 'The request could not be read as HTTP.'), closing);
+    }
+    let answer: Response | undefined;
+    try {
+      answer = await getResponse([...getHandlers()], request);
+    } catch (e) {
+      const reason = e instanceof Error ? e.message : String(e);
+      return writePlain(res, json(500, 'internal_error', `The reference server failed: ${reason}`), closing);
+    }
+    if (!answer) {
+      const url = new URL(request.url);
+      return writePlain(res, json(404, 'resource_missing', `No route for ${method} ${url.pathname}`), closing);
+    }
+    if (answer.type === 'error') return void req.socket.destroy();
+    try {
+      await writeResponse(res, answer, closing);
+    } catch {
+      res.destroy();
+    }
+  }
+
+  server.on('connection', (socket) => {
+    active.set(socket, 0);
+    socket.on('close', () => active.delete(socket));
+  });
+  // Malformed HTTP never reaches a handler: answer it in the same JSON shape instead of Node's bare 400.
+  server.on('clientError', (err: NodeJS.ErrnoException, socket: Socket) => {
+    if (!socket.writable || err.code === 'ECONNRESET') return void socket.destroy();
+    const status = err.code === 'HPE_HEADER_OVERFLOW' ? 431 : 400;
+    const body = JSON.stringify({ error: { code: 'invalid_request', message: 'Malformed HTTP request.' } });
+    socket.end(
+      `HTTP/1.1 ${status} Bad Request\r\ncontent-type: application/json\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`,
+    );
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const { port } = server.address() as AddressInfo;
+  const hostInUrl = host.includes(':') ? `[${host}]` : host;
+  origin = `http://${hostInUrl}:${port}`;
+
+  let closed: Promise<void> | undefined;
+  return {
+    url: origin,
+    baseURL: `${origin}/v1`,
+    close: () =>
+      (closed ??= new Promise<void>((resolve) => {
+        closing = true;
+        server.close(() => resolve());
+        for (const [socket, n] of active) if (n === 0) socket.end();
+      })),
+  };
+}

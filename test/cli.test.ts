@@ -1,0 +1,104 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import { request } from 'undici';
+import { afterEach, describe, expect, test } from 'vitest';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const children: ChildProcess[] = [];
+
+function start(args: string[]) {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'mocks/cli.ts', ...args], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  children.push(child);
+  let stderr = '';
+  child.stderr?.on('data', (c) => {
+    stderr += c;
+  });
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  const firstLine = new Promise<string>((resolve, reject) => {
+    createInterface({ input: child.stdout! }).once('line', resolve);
+    exited.then((code) => reject(new Error(`exited with ${code} before printing: ${stderr}`)));
+  });
+  firstLine.catch(() => {}); // awaited only by the tests that expect a line
+  return { child, firstLine, exited, stderr: () => stderr };
+}
+
+afterEach(() => {
+  for (const c of children.splice(0)) if (c.exitCode === null) c.kill('SIGKILL');
+});
+
+async function post(url: string, body: unknown, key = 'sk_test_vinr_mock') {
+  const res = await request(url, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  return { status: res.statusCode, json: (await res.body.json()) as Record<string, unknown> };
+}
+
+describe('vinr-mock', () => {
+  test('prints one line with its base URL, serves the test helpers, and exits 0 on SIGTERM within 2 s', async () => {
+    const cli = start(['--port', '0', '--now', '2026-05-01T00:00:00Z', '--secret-key', 'sk_test_cli']);
+    const baseURL = await cli.firstLine;
+    expect(baseURL).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/v1$/);
+
+    const clock = await post(`${baseURL}/test_helpers/clock`, { advance: '2h' }, 'sk_test_cli');
+    expect(clock).toEqual({ status: 200, json: { object: 'test_clock', now: '2026-05-01T02:00:00.000Z', frozen: true } });
+    expect((await post(`${baseURL}/test_helpers/clock`, {})).status).toBe(401);
+    const fault = await post(`${baseURL}/test_helpers/faults`, { status: 503, times: 2 }, 'sk_test_cli');
+    expect(fault.json).toMatchObject({ object: 'test_fault', status: 503, times: 2 });
+    const reset = await post(`${baseURL}/test_helpers/reset`, {}, 'sk_test_cli');
+    expect(reset.json).toMatchObject({ object: 'test_reset', frozen: false });
+    const events = await request(`${baseURL}/test_helpers/events`, { headers: { authorization: 'Bearer sk_test_cli' } });
+    expect(await events.body.json()).toEqual({ object: 'list', data: [], has_more: false });
+
+    const stopped = Date.now();
+    cli.child.kill('SIGTERM');
+    expect(await cli.exited).toBe(0);
+    expect(Date.now() - stopped).toBeLessThan(2_000);
+  });
+
+  test('SIGINT with an idle keep-alive client still exits 0 promptly', async () => {
+    const cli = start(['--port', '0']);
+    const baseURL = await cli.firstLine;
+    await post(`${baseURL}/test_helpers/clock`, {}); // leaves a keep-alive socket open in undici's global pool
+    const stopped = Date.now();
+    cli.child.kill('SIGINT');
+    expect(await cli.exited).toBe(0);
+    expect(Date.now() - stopped).toBeLessThan(2_000);
+  });
+
+  test('a port already in use is a clear error and exit code 1', async () => {
+    const taken = createServer();
+    await new Promise<void>((r) => taken.listen(0, '127.0.0.1', r));
+    const { port } = taken.address() as AddressInfo;
+    try {
+      const cli = start(['--port', String(port)]);
+      expect(await cli.exited).toBe(1);
+      expect(cli.stderr()).toContain(`port ${port} is already in use`);
+    } finally {
+      taken.close();
+    }
+  });
+
+  test.each([
+    [['--port', '70000'], '--port must be an integer'],
+    [['--bogus'], "Unknown option '--bogus'"],
+    [['--now', 'yesterday'], '--now must be an ISO 8601 date'],
+  ])('bad flags %j exit 2 with a message', async (args, message) => {
+    const cli = start(args);
+    expect(await cli.exited).toBe(2);
+    expect(cli.stderr()).toContain(message);
+  });
+
+  test('--help prints usage and exits 0', async () => {
+    const cli = start(['--help']);
+    expect(await cli.firstLine).toMatch(/^Usage: vinr-mock/);
+    expect(await cli.exited).toBe(0);
+  });
+});
