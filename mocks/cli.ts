@@ -6,7 +6,7 @@
  * Exit codes: 0 after a signal, 1 when it cannot listen (port in use, no permission), 2 for bad flags.
  */
 import { parseArgs } from 'node:util';
-import { createVinrMock, type VinrMockOptions } from './index.js';
+import type { VinrMockOptions } from './index.js';
 
 const USAGE = `Usage: vinr-mock [options]
 
@@ -100,6 +100,8 @@ async function main(argv: string[]): Promise<void> {
     process.stdout.write(`${USAGE}\n`);
     return;
   }
+  // Loaded only now, so `--help` and flag errors answer at once.
+  const { createVinrMock } = await import('./index.js');
   const mock = createVinrMock(config.mock);
   let server: Awaited<ReturnType<typeof mock.listen>>;
   try {

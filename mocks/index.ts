@@ -14,12 +14,18 @@ import { createHandlers } from './http/handlers.js';
 import { IdempotencyStore } from './http/idempotency.js';
 import { createMswDispatcher } from './transports/dispatcher.js';
 import { type ListenOptions, type LoopbackServer, listen } from './transports/loopback.js';
+import type { WebhookDelivery, WebhookDeliveryOptions } from './webhooks/delivery.js';
+import { type EventHandler, WebhookHub } from './webhooks/hub.js';
 
 export { MockClock } from './engine/clock.js';
-export type { EmittedEvent, FaultSpec };
 export type { ListenOptions, LoopbackServer } from './transports/loopback.js';
+export type { WebhookDelivery, WebhookDeliveryAttempt, WebhookDeliveryOptions } from './webhooks/delivery.js';
+export type { EventHandler, SignedEvent } from './webhooks/hub.js';
+export type { EmittedEvent, FaultSpec };
 
+/** The secret key a mock accepts unless `secretKey` is given. */
 export const DEFAULT_MOCK_SECRET_KEY = 'sk_test_vinr_mock';
+/** The webhook signing secret of a mock unless `webhookSecret` is given. */
 export const DEFAULT_MOCK_WEBHOOK_SECRET = 'whsec_test_vinr_mock';
 
 /** Options of {@link createVinrMock}. */
@@ -32,6 +38,8 @@ export interface VinrMockOptions {
   webhookSecret?: string;
   /** Points per major currency unit of a qualifying payment (default 1). */
   earnRate?: number;
+  /** Retry schedule and per-attempt timeout of deliveries to registered webhook endpoints. */
+  webhookDelivery?: WebhookDeliveryOptions;
 }
 
 /** The test controls of SPEC §8.1. */
@@ -46,12 +54,65 @@ export interface VinrMock {
   readonly clock: MockClock;
   /** Every emitted event, oldest first. */
   readonly events: readonly EmittedEvent[];
+  /**
+   * Calls `handler` with each emitted event and what a webhook handler would receive for it: the raw
+   * body and its `x-vinr-signature` (signed with `webhookSecret`, at the real time). Called just after
+   * the event is emitted, before the API call that emitted it resolves. Returns an unsubscribe function.
+   * A handler that throws (or rejects) is reported as an unhandled error: it fails the test.
+   * @example
+   * ```ts
+   * const received: string[] = [];
+   * const off = mock.onEvent((_event, { payload, signature }) => {
+   *   const event = vinr.webhooks.verify(payload, signature, { secret: mock.webhookSecret });
+   *   received.push(event.type);
+   * });
+   * ```
+   */
+  onEvent(handler: EventHandler): () => void;
+  /** Deliveries to endpoints registered with `vinr.webhookEndpoints.create`. */
+  readonly webhooks: {
+    /** Every delivery (one per event and endpoint), with its attempts; emptied by `reset()`. */
+    readonly deliveries: readonly WebhookDelivery[];
+    /**
+     * Resolves once every delivery has succeeded or used up its retries, and every `onEvent` handler
+     * has settled.
+     * @example
+     * ```ts
+     * await vinr.engagement.offers.activate({ offer: offer.id, account: account.id });
+     * await mock.webhooks.idle();
+     * expect(mock.webhooks.deliveries.at(-1)?.status).toBe('succeeded');
+     * ```
+     */
+    idle(): Promise<void>;
+  };
+  /** Failure injection: make the next matching request(s) fail, to test retries and idempotency. */
   readonly faults: {
-    /** The next matching request(s) fail that way. */
+    /**
+     * The next matching request(s) fail that way.
+     * @example
+     * ```ts
+     * mock.faults.inject({ status: 503, retryAfter: 0, match: { method: 'POST', path: '/activations' } });
+     * mock.faults.inject({ networkError: true, afterCommit: true }); // applied, then the response is lost
+     * ```
+     */
     inject(spec: FaultSpec): void;
+    /**
+     * Drops every pending fault.
+     * @example
+     * ```ts
+     * mock.faults.clear();
+     * ```
+     */
     clear(): void;
   };
-  /** A `Vinr` client wired to `dispatcher` with `secretKey`. */
+  /**
+   * A `Vinr` client wired to `dispatcher` with `secretKey`: the same class you import from `@vinr/sdk`.
+   * @example
+   * ```ts
+   * const vinr = mock.client({ maxRetries: 0 });
+   * const account = await vinr.engagement.loyaltyAccounts.create({ tier: 'gold' });
+   * ```
+   */
   client(options?: ClientOptions): Vinr;
   /**
    * Serves this mock over real HTTP (default 127.0.0.1, port 0 = any free port), sharing its state.
@@ -63,7 +124,13 @@ export interface VinrMock {
    * ```
    */
   listen(options?: ListenOptions): Promise<LoopbackServer>;
-  /** Empty state, clock back to real time, faults cleared; listeners kept. */
+  /**
+   * Empty state (webhook endpoints and deliveries included), clock back to real time, faults cleared; listeners kept.
+   * @example
+   * ```ts
+   * beforeEach(() => mock.reset());
+   * ```
+   */
   reset(): void;
 }
 
@@ -84,13 +151,15 @@ export function createVinrMock(options: VinrMockOptions = {}): VinrMock {
   const engine = new Engine({ clock, ...(options.earnRate === undefined ? {} : { earnRate: options.earnRate }) });
   const idempotency = new IdempotencyStore(clock);
   const faults = new FaultController();
+  const webhooks = new WebhookHub(engine.events, clock, webhookSecret, options.webhookDelivery);
   const reset = () => {
     engine.reset();
+    webhooks.reset();
     idempotency.reset();
     faults.clear();
     clock.reset();
   };
-  const ctx: MockContext = { engine, clock, secretKey, idempotency, faults, reset };
+  const ctx: MockContext = { engine, clock, secretKey, idempotency, faults, webhooks, reset };
   const handlers = createHandlers(ctx);
   const dispatcher = createMswDispatcher(() => handlers);
 
@@ -102,6 +171,13 @@ export function createVinrMock(options: VinrMockOptions = {}): VinrMock {
     clock,
     get events() {
       return engine.events.all();
+    },
+    onEvent: (handler) => webhooks.onEvent(handler),
+    webhooks: {
+      get deliveries() {
+        return webhooks.deliveries;
+      },
+      idle: () => webhooks.idle(),
     },
     faults: {
       inject: (spec) => faults.inject(spec),

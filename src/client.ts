@@ -90,11 +90,24 @@ export class Vinr {
     return this.#client.dispatcher.close();
   }
 
-  /** The secret key never appears here: only the base URL. */
+  /**
+   * What `JSON.stringify(vinr)` shows: the base URL only, never the secret key.
+   * @example
+   * ```ts
+   * JSON.stringify(vinr); // '{"baseURL":"https://api.vinr.com/v1"}'
+   * ```
+   */
   toJSON(): { baseURL: string } {
     return { baseURL: this.baseURL };
   }
 
+  /**
+   * What `util.inspect` and `console.log` show: the base URL only, never the secret key.
+   * @example
+   * ```ts
+   * console.log(vinr); // Vinr { baseURL: 'https://api.vinr.com/v1' }
+   * ```
+   */
   [inspectSymbol](): string {
     return `Vinr { baseURL: '${this.baseURL}' }`;
   }

@@ -17,5 +17,10 @@ export type * from './resources/webhook-endpoints.js';
 export type { Metadata } from './schemas/common.js';
 export { VERSION } from './version.js';
 export type * from './webhooks/events.js';
+export type { HeadersRecord, WebhookHeader } from './webhooks/header.js';
+export type { RawPayload } from './webhooks/payload.js';
+export type { Webhooks } from './webhooks/resource.js';
+export type { SignOptions } from './webhooks/signing.js';
+export type { VerifyOptions } from './webhooks/verification.js';
 
 export default Vinr;

@@ -1,16 +1,34 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { request } from 'undici';
-import { afterEach, describe, expect, test } from 'vitest';
+import { afterEach, beforeAll, describe, expect, test } from 'vitest';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const children: ChildProcess[] = [];
+let cli = '';
+
+// Bundled once (as tsup bundles the bin) so each spawn is a plain `node` start, not a TypeScript loader's.
+beforeAll(async () => {
+  const { build } = await import('esbuild');
+  cli = join(ROOT, '.vinr-tmp', 'cli-test', 'cli.mjs');
+  await build({
+    entryPoints: [join(ROOT, 'mocks/cli.ts')],
+    outfile: cli,
+    bundle: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    logLevel: 'error',
+    external: ['undici', 'zod', 'msw'],
+  });
+});
 
 function start(args: string[]) {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'mocks/cli.ts', ...args], {
+  const child = spawn(process.execPath, [cli, ...args], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -48,13 +66,18 @@ describe('vinr-mock', () => {
     expect(baseURL).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/v1$/);
 
     const clock = await post(`${baseURL}/test_helpers/clock`, { advance: '2h' }, 'sk_test_cli');
-    expect(clock).toEqual({ status: 200, json: { object: 'test_clock', now: '2026-05-01T02:00:00.000Z', frozen: true } });
+    expect(clock).toEqual({
+      status: 200,
+      json: { object: 'test_clock', now: '2026-05-01T02:00:00.000Z', frozen: true },
+    });
     expect((await post(`${baseURL}/test_helpers/clock`, {})).status).toBe(401);
     const fault = await post(`${baseURL}/test_helpers/faults`, { status: 503, times: 2 }, 'sk_test_cli');
     expect(fault.json).toMatchObject({ object: 'test_fault', status: 503, times: 2 });
     const reset = await post(`${baseURL}/test_helpers/reset`, {}, 'sk_test_cli');
     expect(reset.json).toMatchObject({ object: 'test_reset', frozen: false });
-    const events = await request(`${baseURL}/test_helpers/events`, { headers: { authorization: 'Bearer sk_test_cli' } });
+    const events = await request(`${baseURL}/test_helpers/events`, {
+      headers: { authorization: 'Bearer sk_test_cli' },
+    });
     expect(await events.body.json()).toEqual({ object: 'list', data: [], has_more: false });
 
     const stopped = Date.now();
@@ -63,10 +86,14 @@ describe('vinr-mock', () => {
     expect(Date.now() - stopped).toBeLessThan(2_000);
   });
 
-  test('SIGINT with an idle keep-alive client still exits 0 promptly', async () => {
+  test('SIGINT with an idle keep-alive socket and a stuck request still exits 0 within 2 s', async () => {
     const cli = start(['--port', '0']);
     const baseURL = await cli.firstLine;
     await post(`${baseURL}/test_helpers/clock`, {}); // leaves a keep-alive socket open in undici's global pool
+    await post(`${baseURL}/test_helpers/faults`, { delayMs: 30_000 });
+    const stuck = request(`${baseURL}/engagement/offers`, { headers: { authorization: 'Bearer sk_test_vinr_mock' } });
+    stuck.catch(() => {}); // the process goes away under it
+    await new Promise((r) => setTimeout(r, 100));
     const stopped = Date.now();
     cli.child.kill('SIGINT');
     expect(await cli.exited).toBe(0);

@@ -30,8 +30,22 @@ beforeAll(async () => {
     max_redemptions: 1_000,
   });
   await vinr.engagement.offers.publish(bonus.id);
-  const draft = await vinr.engagement.offers.create({ name: 'Draft', incentive: { type: 'points_multiplier', multiplier: 2 } });
-  ids.push(account.id, segment.key, reward.id, bonus.id, draft.id, 'ofr_missing', 'loy_missing', '..', '%2e%2e', 'x'.repeat(300));
+  const draft = await vinr.engagement.offers.create({
+    name: 'Draft',
+    incentive: { type: 'points_multiplier', multiplier: 2 },
+  });
+  ids.push(
+    account.id,
+    segment.key,
+    reward.id,
+    bonus.id,
+    draft.id,
+    'ofr_missing',
+    'loy_missing',
+    '..',
+    '%2e%2e',
+    'x'.repeat(300),
+  );
   server = await mock.listen();
   pool = new Pool(server.url, { connections: 4 });
 });
@@ -52,6 +66,7 @@ async function snapshot(): Promise<string> {
     '/engagement/rewards?limit=100',
     `/engagement/redemptions?limit=100`,
     `/engagement/points_transactions?limit=100&account=${ids[0]}`,
+    '/webhook_endpoints?limit=100',
     '/test_helpers/events',
   ];
   const out = await Promise.all(
@@ -83,9 +98,32 @@ const junkValue: fc.Arbitrary<unknown> = fc.oneof(
   fc.dictionary(junkString, junkString, { maxKeys: 3 }),
 );
 const fieldNames = [
-  'name', 'incentive', 'targeting', 'activation', 'starts_at', 'ends_at', 'max_redemptions', 'per_member_limit',
-  'metadata', 'account', 'accounts', 'key', 'points_cost', 'customer', 'tier', 'status', 'points_balance',
-  'enrolled_at', 'type', 'payment_id', 'amount', 'currency', 'occurred_at', 'url', 'events', 'unknown_field',
+  'name',
+  'incentive',
+  'targeting',
+  'activation',
+  'starts_at',
+  'ends_at',
+  'max_redemptions',
+  'per_member_limit',
+  'metadata',
+  'account',
+  'accounts',
+  'key',
+  'points_cost',
+  'customer',
+  'tier',
+  'status',
+  'points_balance',
+  'enrolled_at',
+  'type',
+  'payment_id',
+  'amount',
+  'currency',
+  'occurred_at',
+  'url',
+  'events',
+  'unknown_field',
 ];
 const shapedBody = fc.dictionary(fc.constantFrom(...fieldNames), junkValue, { maxKeys: 5 });
 const body = fc.oneof(
@@ -93,7 +131,10 @@ const body = fc.oneof(
   { weight: 2, arbitrary: fc.string({ maxLength: 30 }) }, // mostly invalid JSON
   { weight: 3, arbitrary: fc.jsonValue({ maxDepth: 2 }).map((v) => JSON.stringify(v)) },
   { weight: 6, arbitrary: shapedBody.map((v) => JSON.stringify(v)) },
-  { weight: 1, arbitrary: fc.constantFrom('name', 'payment_id', 'key').map((k) => JSON.stringify({ [k]: 'x'.repeat(200_000) })) },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom('name', 'payment_id', 'key').map((k) => JSON.stringify({ [k]: 'x'.repeat(200_000) })),
+  },
 );
 
 const segment = fc.oneof(anId, fc.stringMatching(/^[A-Za-z0-9_.%~-]{1,16}$/));
@@ -133,8 +174,15 @@ const CODES: Record<number, string[]> = {
   401: ['authentication_failed'],
   404: ['resource_missing'],
   405: ['invalid_request'],
-  409: ['offer_limit_reached', 'offer_not_active', 'offer_not_opt_in', 'invalid_state_transition', 'payment_conflict',
-    'idempotency_key_reused', 'idempotency_key_in_use'],
+  409: [
+    'offer_limit_reached',
+    'offer_not_active',
+    'offer_not_opt_in',
+    'invalid_state_transition',
+    'payment_conflict',
+    'idempotency_key_reused',
+    'idempotency_key_in_use',
+  ],
   413: ['invalid_request'],
   422: ['offer_not_eligible', 'account_not_active'],
 };

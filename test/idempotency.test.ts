@@ -154,7 +154,7 @@ describe('injected faults reach the SDK like the real thing', () => {
 
   test('500 past maxRetries', async () => {
     mock.faults.inject({ status: 500, times: 5, ...fastRetry });
-    const e = await vinr.engagement.rewards.list().catch((x) => x);
+    const e = (await vinr.engagement.rewards.list().catch((x) => x)) as InternalServerError;
     expect(e).toBeInstanceOf(InternalServerError);
     expect(e.attempts).toBe(3);
   });

@@ -61,8 +61,7 @@ test(`${OFFERS * ACCOUNTS} activations over ${CONNECTIONS} keep-alive connection
     expect(types.filter((t) => t === 'loyalty.offer.redeemed')).toHaveLength(OFFERS * CAP);
     expect(types.filter((t) => t === 'loyalty.offer.expired')).toHaveLength(OFFERS);
   } finally {
-    await vinr.close?.();
     await dispatcher.close();
     await server.close();
   }
-});
+}, 60_000);

@@ -4,7 +4,7 @@ import { expect, test } from 'vitest';
 
 const entry = fileURLToPath(new URL('../src/webhooks/index.ts', import.meta.url));
 
-test('@vinr/sdk/webhooks loads neither undici nor zod', async () => {
+test('@vinr/sdk/webhooks loads neither undici nor zod, and imports no Node module statically', async () => {
   const result = await build({
     entryPoints: [entry],
     bundle: true,
@@ -22,4 +22,6 @@ test('@vinr/sdk/webhooks loads neither undici nor zod', async () => {
   const output = result.outputFiles[0]?.text ?? '';
   expect(output).not.toMatch(/from\s+["'](undici|zod)["']/);
   expect(output).not.toMatch(/require\(["'](undici|zod)["']\)/);
+  // No static Node import either, so edge runtimes can load the entry (verifyWebhookAsync needs only WebCrypto).
+  expect(output).not.toMatch(/(from\s+|import\(|require\()["']node:/);
 });

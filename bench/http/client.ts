@@ -22,6 +22,25 @@ interface Args {
   conc: number;
   warmup: number;
   count: number;
+  /** Write a V8 CPU profile of the measured requests (not start-up, not warm-up) to this file. */
+  profile?: string;
+}
+
+/** Profiles `fn` with the inspector, so the profile holds the measured requests only. */
+async function profiled<T>(file: string | undefined, fn: () => Promise<T>): Promise<T> {
+  if (!file) return fn();
+  const { Session } = await import('node:inspector/promises');
+  const { writeFileSync } = await import('node:fs');
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.setSamplingInterval', { interval: 100 });
+  await session.post('Profiler.start');
+  const result = await fn();
+  const { profile } = await session.post('Profiler.stop');
+  writeFileSync(file, JSON.stringify(profile));
+  session.disconnect();
+  return result;
 }
 
 /** Runs `n` calls with `conc` workers; returns each call's latency in ms, in completion order. */
@@ -52,7 +71,7 @@ async function main(): Promise<void> {
 
   const cpu0 = process.cpuUsage();
   const t0 = performance.now();
-  const latencies = await drive(client.call, args.conc, args.count);
+  const latencies = await profiled(args.profile, () => drive(client.call, args.conc, args.count));
   const seconds = (performance.now() - t0) / 1000;
   const cpu = process.cpuUsage(cpu0);
   latencies.sort();

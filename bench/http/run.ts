@@ -3,9 +3,10 @@
  * variants alternated (rotated every round) so that drift on a shared machine spreads over all of them.
  * Ratios to raw undici are taken within each round (same minute, same machine state) and their median reported.
  *
- *   npx tsx bench/http/run.ts [--quick] [--sdk=src|dist]
+ *   npx tsx bench/http/run.ts [--quick] [--sdk=src|dist]   (default: dist, built first)
  */
 import { pathToFileURL } from 'node:url';
+import { buildPackage } from '../support/package.js';
 import { bundle, loadAverage, runNode, type SdkSource, type Spread, spread, startNode } from '../support/proc.js';
 import type { Sample } from './client.js';
 import { VARIANTS, type Variant } from './variants.js';
@@ -17,6 +18,8 @@ export interface HttpOptions {
   warmup: number;
   count: number;
   sdk: SdkSource;
+  /** With `sdk: 'dist'`: build the package first (default true; false when the caller just built it). */
+  build?: boolean;
   /** Called after each client process, for progress output. */
   onSample?: (sample: Sample, round: number) => void;
 }
@@ -54,14 +57,15 @@ export const QUICK: Omit<HttpOptions, 'sdk'> = {
   variants: ['undici', 'sdk'],
   concurrency: [1, 32],
   rounds: 3,
-  warmup: 300,
-  count: 1_500,
+  warmup: 200,
+  count: 1_000,
 };
 
 const rotate = <T>(xs: readonly T[], by: number): T[] => xs.map((_, i) => xs[(i + by) % xs.length]!);
 
 export async function runHttpBench(options: HttpOptions): Promise<HttpResult> {
   const { onSample, ...plain } = options;
+  if (options.sdk === 'dist' && options.build !== false) await buildPackage();
   const [serverFile, clientFile] = await Promise.all([
     bundle('bench/http/server.ts', 'http-server', options.sdk),
     bundle('bench/http/client.ts', `http-client-${options.sdk}`, options.sdk),
@@ -141,12 +145,14 @@ export function formatRows(rows: HttpRow[]): string {
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const quick = process.argv.includes('--quick');
   const sdkArg = process.argv.find((a) => a.startsWith('--sdk='))?.slice(6);
-  const sdk: SdkSource = sdkArg === 'dist' ? 'dist' : 'src';
+  const sdk: SdkSource = sdkArg === 'src' ? 'src' : 'dist';
   const result = await runHttpBench({
     ...(quick ? QUICK : FULL),
     sdk,
     onSample: (s, round) =>
-      console.error(`round ${round + 1} conc ${s.conc} ${s.variant}: ${s.rps.toFixed(0)} req/s, ${s.cpuUsPerReq.toFixed(1)} µs CPU/req`),
+      console.error(
+        `round ${round + 1} conc ${s.conc} ${s.variant}: ${s.rps.toFixed(0)} req/s, ${s.cpuUsPerReq.toFixed(1)} µs CPU/req`,
+      ),
   });
   console.log(`load average: ${result.load}; response ${result.responseBytes} bytes; sdk from ${sdk}`);
   console.log(formatRows(result.rows));

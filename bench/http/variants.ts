@@ -9,13 +9,14 @@ export interface Prepared {
   close(): Promise<void>;
 }
 
-export const VARIANTS = ['undici', 'sdk', 'fetch', 'stripe', 'openai'] as const;
+export const VARIANTS = ['undici', 'sdk', 'dispatch', 'fetch', 'stripe', 'openai'] as const;
 export type Variant = (typeof VARIANTS)[number];
 
 /** What each variant is, for the report. */
 export const DESCRIPTIONS: Record<Variant, string> = {
   undici: 'raw `undici.request` + `body.json()` (the floor)',
   sdk: '`vinr.engagement.offers.retrieve` (retries enabled, unused)',
+  dispatch: 'undici `Agent.dispatch` with a minimal buffering handler: the transport the SDK is built on, bare',
   fetch: "Node's global `fetch` + `res.json()`",
   stripe: 'stripe-node `customers.retrieve` (maxNetworkRetries 0)',
   openai: 'openai-node `models.retrieve` (maxRetries 0)',
@@ -45,6 +46,26 @@ export async function prepare(variant: Variant, port: number): Promise<Prepared>
       const { Vinr } = await import('@vinr/sdk');
       const vinr = new Vinr({ secretKey: KEY, baseURL: `${origin}/v1` });
       return { call: () => vinr.engagement.offers.retrieve('ofr_123'), close: () => vinr.close() };
+    }
+    case 'dispatch': {
+      const { Agent } = await import('undici');
+      const agent = new Agent({ keepAliveTimeout: 30_000, connections: 64 });
+      const path = '/v1/engagement/offers/ofr_123';
+      const headers = { authorization: `Bearer ${KEY}`, accept: 'application/json' };
+      const call = () =>
+        new Promise<unknown>((resolve, reject) => {
+          const chunks: Buffer[] = [];
+          agent.dispatch(
+            { origin, path, method: 'GET', headers },
+            {
+              onRequestStart: () => {}, // marks the handler as using undici's current API
+              onResponseData: (_c, chunk) => void chunks.push(chunk),
+              onResponseEnd: () => resolve(JSON.parse(Buffer.concat(chunks).toString('utf8'))),
+              onResponseError: (_c, error) => reject(error),
+            },
+          );
+        });
+      return { call, close: () => agent.close() };
     }
     case 'fetch': {
       const url = `${origin}/v1/engagement/offers/ofr_123`;

@@ -4,7 +4,7 @@
  * project does — through `node_modules` and the `exports` map — without touching the shared `dist/`.
  * Its dependencies (undici, zod, msw) resolve from the repository's own node_modules further up.
  */
-import { copyFileSync, mkdirSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT, TMP } from './proc.js';
 
@@ -12,13 +12,17 @@ import { ROOT, TMP } from './proc.js';
 export const PKG_PROJECT = join(TMP, 'pkg');
 export const PKG_DIR = join(PKG_PROJECT, 'node_modules', '@vinr', 'sdk');
 
-export async function buildPackage(): Promise<string> {
+/** `dts: true` also emits the declaration files (slow), for an honest installed size. */
+export async function buildPackage(options: { dts?: boolean } = {}): Promise<string> {
   const [{ build }, { default: config }] = await Promise.all([import('tsup'), import('../../tsup.config.js')]);
-  if (Array.isArray(config) || typeof config === 'function') throw new Error('tsup.config.ts: expected one options object');
+  if (Array.isArray(config) || typeof config === 'function')
+    throw new Error('tsup.config.ts: expected one options object');
   process.chdir(ROOT); // tsup resolves the config's entries against the working directory
   rmSync(PKG_DIR, { recursive: true, force: true });
   mkdirSync(PKG_DIR, { recursive: true });
   copyFileSync(join(ROOT, 'package.json'), join(PKG_DIR, 'package.json'));
-  await build({ ...config, outDir: join(PKG_DIR, 'dist'), dts: false, silent: true });
+  // The project's own package.json stops Node from resolving `@vinr/sdk` as a self-reference of the repository.
+  writeFileSync(join(PKG_PROJECT, 'package.json'), '{ "name": "vinr-bench-project", "private": true }\n');
+  await build({ ...config, outDir: join(PKG_DIR, 'dist'), ...(options.dts ? {} : { dts: false }), silent: true });
   return PKG_DIR;
 }

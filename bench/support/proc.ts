@@ -15,13 +15,15 @@ export type SdkSource = 'dist' | 'src';
 
 /**
  * Bundles `entry` (relative to the repository root) to `.vinr-tmp/bench/<name>.mjs`. Libraries stay external and
- * load from node_modules as a user's would; `@vinr/sdk` is either external (resolved to `dist/` through the
- * package's own `exports`) or bundled from `src/` (quick mode, no build needed).
+ * load from node_modules as a user's would; `@vinr/sdk` is either external (the built package, see
+ * support/package.ts, loaded through its `exports` map) or bundled from `src/` (quick mode, no build needed).
  */
 export async function bundle(entry: string, name: string, sdk: SdkSource): Promise<string> {
   const { build } = await import('esbuild');
-  mkdirSync(TMP, { recursive: true });
-  const outfile = join(TMP, `${name}.mjs`);
+  // With `dist`, the script sits in the bench project of support/package.ts, whose node_modules holds the build.
+  const dir = sdk === 'dist' ? join(TMP, 'pkg') : TMP;
+  mkdirSync(dir, { recursive: true });
+  const outfile = join(dir, `${name}.mjs`);
   await build({
     entryPoints: [join(ROOT, entry)],
     outfile,

@@ -1,10 +1,8 @@
 import type { LoyaltyAccountCreateParams, LoyaltyAccountUpdateParams } from '../../src/schemas/accounts.js';
-import { notFound } from './errors.js';
 import { newId } from './ids.js';
 import { type ListPage, type ListQuery, paginate } from './pagination.js';
 import { accountJson, type LoyaltyAccount, type PointsTransaction, pointsTxJson } from './serialize.js';
-import { type EngineState, writePoints } from './state.js';
-import type { AccountRecord } from './store.js';
+import { type EngineState, findAccount, writePoints } from './state.js';
 
 export interface PointsTransactionListQuery extends ListQuery {
   account: string;
@@ -19,13 +17,6 @@ export interface PointsTransactionListQuery extends ListQuery {
  */
 export class AccountService {
   constructor(private readonly state: EngineState) {}
-
-  /** The record, or a 404 naming `param`. @example accounts.record('loy_1', 'account') */
-  record(id: string, param = 'id'): AccountRecord {
-    const account = this.state.store.accounts.get(id);
-    if (!account) throw notFound('loyalty account', id, param);
-    return account;
-  }
 
   /**
    * Enrols a member. A positive opening balance is written as an `opening_balance` transaction
@@ -57,7 +48,7 @@ export class AccountService {
 
   /** @example accounts.retrieve('loy_1').points_balance */
   retrieve(id: string): LoyaltyAccount {
-    return accountJson(this.record(id));
+    return accountJson(findAccount(this.state, id));
   }
 
   /**
@@ -69,7 +60,7 @@ export class AccountService {
    * ```
    */
   update(id: string, params: LoyaltyAccountUpdateParams): LoyaltyAccount {
-    const account = this.record(id);
+    const account = findAccount(this.state, id);
     if (params.customer !== undefined) account.customer = params.customer;
     if (params.tier !== undefined) account.tier = params.tier;
     if (params.status !== undefined) account.status = params.status;
@@ -85,7 +76,7 @@ export class AccountService {
 
   /** A member's transactions, newest first. @example accounts.transactions({ account: 'loy_1' }) */
   transactions(query: PointsTransactionListQuery): ListPage<PointsTransaction> {
-    const account = this.record(query.account, 'account');
+    const account = findAccount(this.state, query.account, 'account');
     const { pointsTxs } = this.state.store;
     return paginate(
       pointsTxs.rows,

@@ -3,7 +3,7 @@ import { newId } from './ids.js';
 import { announceRedemption, commitRedemption, limitReached, offerRefusal } from './limits.js';
 import { type ListPage, type ListQuery, paginate } from './pagination.js';
 import { activationJson, type OfferActivation, type OfferRedemption, redemptionJson } from './serialize.js';
-import type { EngineState } from './state.js';
+import { type EngineState, findAccount, findOffer } from './state.js';
 import type { AccountRecord, OfferRecord } from './store.js';
 import { failedConditions } from './targeting.js';
 
@@ -46,22 +46,10 @@ export interface RedemptionListQuery extends ListQuery {
 export class ActivationService {
   constructor(private readonly state: EngineState) {}
 
-  #offer(id: string): OfferRecord {
-    const offer = this.state.store.offers.get(id);
-    if (!offer) throw notFound('offer', id, 'offer');
-    return offer;
-  }
-
-  #account(id: string): AccountRecord {
-    const account = this.state.store.accounts.get(id);
-    if (!account) throw notFound('loyalty account', id, 'account');
-    return account;
-  }
-
   /**
    * Opts a member in. Checks, then commits, in one synchronous step: state, window, account status,
    * targeting, `per_member_limit`. Bonus and gift offers redeem at once (the activation is returned
-   * `consumed`); an open activation is returned as is, with no new event.
+   * `consumed`); an open activation that passes the same checks is returned as is, with no new event.
    * @example
    * ```ts
    * activations.activate('ofr_1', 'loy_1').redemption?.points_transaction?.points; // 1000
@@ -69,17 +57,19 @@ export class ActivationService {
    */
   activate(offerId: string, accountId: string): OfferActivation {
     const { store, clock, events } = this.state;
-    const offer = this.#offer(offerId);
-    const account = this.#account(accountId);
+    const offer = findOffer(this.state, offerId, 'offer');
+    const account = findAccount(this.state, accountId, 'account');
     if (offer.activation !== 'opt_in') {
       throw conflict('offer_not_opt_in', 'This offer applies automatically; it cannot be activated.');
     }
-    const open = store.openActivation(offer.id, account.id);
-    if (open) return activationJson(store, open);
     const now = clock.ms();
     const refusal = offerRefusal(offer, now, now);
     if (refusal) throw refusal;
     assertEligible(offer, account);
+    // Checked first (SPEC §5.5, §6): an open activation of a paused or expired offer, or of a member who no
+    // longer qualifies, is no promise the member can use, so it is refused like a first activation.
+    const open = store.openActivation(offer.id, account.id);
+    if (open) return activationJson(store, open);
     if (store.usedBy(offer.id, account.id) >= offer.perMemberLimit) throw limitReached('per_member_limit');
 
     const activation = store.activations.insert({
@@ -124,8 +114,8 @@ export class ActivationService {
   /** Newest first, by offer and/or account (each must exist). @example activations.redemptions({ offer: 'ofr_1' }) */
   redemptions(query: RedemptionListQuery = {}): ListPage<OfferRedemption> {
     const { store } = this.state;
-    const offer = query.offer === undefined ? undefined : this.#offer(query.offer).id;
-    const account = query.account === undefined ? undefined : this.#account(query.account).id;
+    const offer = query.offer === undefined ? undefined : findOffer(this.state, query.offer, 'offer').id;
+    const account = query.account === undefined ? undefined : findAccount(this.state, query.account, 'account').id;
     return paginate(
       store.redemptions.rows,
       query,

@@ -10,9 +10,23 @@ export function parseDuration(value: number | string): number {
   return Number(m[1]) * unit;
 }
 
+/** The largest instant a JS `Date` can hold: beyond it `toISOString()` throws. */
+const MAX_DATE_MS = 8.64e15;
+const checkRange = (ms: number, what: string) => {
+  if (!Number.isFinite(ms) || Math.abs(ms) > MAX_DATE_MS)
+    throw new RangeError(`invalid ${what}: outside a Date's range`);
+  return ms;
+};
+
 /**
  * The reference server's only source of business time. Real time until the first `set`/`advance`,
  * then frozen and moved only by the test (SPEC §8.1).
+ * @example
+ * ```ts
+ * const mock = createVinrMock();
+ * mock.clock.set('2026-06-06T10:00:00Z');
+ * mock.clock.advance('2d');
+ * ```
  */
 export class MockClock {
   #frozen: number | undefined;
@@ -20,26 +34,50 @@ export class MockClock {
   constructor(initial?: Date | string | number) {
     if (initial !== undefined) this.set(initial);
   }
-  /** Current business time. */
+  /**
+   * Current business time.
+   * @example
+   * ```ts
+   * const today = mock.clock.now().toISOString().slice(0, 10);
+   * ```
+   */
   now(): Date {
     return new Date(this.#frozen ?? Date.now());
   }
-  /** Milliseconds since the epoch (cheaper than `now()` in hot paths). */
+  /**
+   * Milliseconds since the epoch (cheaper than `now()` in hot paths).
+   * @example
+   * ```ts
+   * const started = mock.clock.ms();
+   * ```
+   */
   ms(): number {
     return this.#frozen ?? Date.now();
   }
-  /** Freezes the clock at `date`. */
+  /**
+   * Freezes the clock at `date` (a Date, an ISO string or ms since the epoch).
+   * @example
+   * ```ts
+   * mock.clock.set('2026-06-06T00:00:00Z');
+   * ```
+   */
   set(date: Date | string | number): void {
     const ms = date instanceof Date ? date.getTime() : typeof date === 'number' ? date : Date.parse(date);
     if (!Number.isFinite(ms)) throw new RangeError(`invalid date ${JSON.stringify(date)}`);
-    this.#frozen = ms;
+    this.#frozen = checkRange(ms, 'date');
     this.#changed();
   }
-  /** Freezes the clock (if it was not) and moves it forward. */
+  /**
+   * Freezes the clock (if it was not) and moves it forward by ms or a duration such as `'90s'`, `'2h'`, `'7d'`.
+   * @example
+   * ```ts
+   * mock.clock.advance('1h');
+   * ```
+   */
   advance(by: number | string): void {
     const delta = parseDuration(by);
     if (delta < 0) throw new RangeError('the clock only moves forward');
-    this.#frozen = this.ms() + delta;
+    this.#frozen = checkRange(this.ms() + delta, 'advance');
     this.#changed();
   }
 
@@ -59,10 +97,17 @@ export class MockClock {
   #changed(): void {
     for (const listener of this.#listeners) listener();
   }
-  /** Back to real time. */
+  /**
+   * Back to real time (`mock.reset()` does this too).
+   * @example
+   * ```ts
+   * mock.clock.reset();
+   * ```
+   */
   reset(): void {
     this.#frozen = undefined;
   }
+  /** Whether the clock is frozen (after a `set` or `advance`). */
   get frozen(): boolean {
     return this.#frozen !== undefined;
   }

@@ -30,7 +30,17 @@ export class EventLog {
     };
     this.#at.set(event.id, this.#events.length);
     this.#events.push(event);
-    for (const listener of this.#listeners) listener(event);
+    for (const listener of this.#listeners) {
+      try {
+        listener(event);
+      } catch (error) {
+        // Emits happen inside a request's engine step: a failing listener (a test's onEvent callback,
+        // webhook delivery) must not fail that request nor starve the other listeners. Surface it apart.
+        queueMicrotask(() => {
+          throw error;
+        });
+      }
+    }
     return event;
   }
 

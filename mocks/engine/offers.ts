@@ -3,7 +3,7 @@ import { EngineError, invalid, notFound } from './errors.js';
 import { newId } from './ids.js';
 import { type ListPage, type ListQuery, paginate } from './pagination.js';
 import { type Offer, offerJson } from './serialize.js';
-import type { EngineState } from './state.js';
+import { type EngineState, findOffer } from './state.js';
 import { deriveStatus } from './status.js';
 import type { OfferRecord } from './store.js';
 
@@ -31,13 +31,6 @@ export interface OfferListQuery extends ListQuery {
  */
 export class OfferService {
   constructor(private readonly state: EngineState) {}
-
-  /** The record, or a 404 naming `param`. @example offers.record('ofr_1') */
-  record(id: string, param = 'id'): OfferRecord {
-    const offer = this.state.store.offers.get(id);
-    if (!offer) throw notFound('offer', id, param);
-    return offer;
-  }
 
   #json(offer: OfferRecord): Offer {
     return offerJson(offer, this.state.clock.ms());
@@ -83,7 +76,7 @@ export class OfferService {
 
   /** @example offers.retrieve('ofr_1').status */
   retrieve(id: string): Offer {
-    return this.#json(this.record(id));
+    return this.#json(findOffer(this.state, id));
   }
 
   /** Newest first, optionally by derived status. @example offers.list({ status: 'active', limit: 20 }) */
@@ -109,7 +102,7 @@ export class OfferService {
    * ```
    */
   update(id: string, params: OfferUpdateParams): Offer {
-    const offer = this.record(id);
+    const offer = findOffer(this.state, id);
     const now = this.state.clock.ms();
     if (offer.publishedAt !== null) {
       const locked = Object.keys(params).find((k) => !EDITABLE_AFTER_PUBLISH.has(k));
@@ -151,7 +144,7 @@ export class OfferService {
    * ```
    */
   publish(id: string): Offer {
-    const offer = this.record(id);
+    const offer = findOffer(this.state, id);
     const now = this.state.clock.ms();
     if (offer.publishedAt !== null) {
       throw transition('This offer is already published.', deriveStatus(offer, now).status);
@@ -169,11 +162,12 @@ export class OfferService {
 
   /** Pauses an active or scheduled offer. @example offers.pause('ofr_1').status // 'paused' */
   pause(id: string): Offer {
-    const offer = this.record(id);
+    const offer = findOffer(this.state, id);
     const now = this.state.clock.ms();
     const { status } = deriveStatus(offer, now);
     const scheduled = status === 'draft' && offer.publishedAt !== null;
-    if (status !== 'active' && !scheduled) throw transition(`A ${status} offer cannot be paused.`, status);
+    if (status !== 'active' && !scheduled)
+      throw transition(`${status === 'expired' ? 'An expired' : `A ${status}`} offer cannot be paused.`, status);
     offer.pausedAt = now;
     offer.updatedAt = now;
     const json = this.#json(offer);
@@ -183,7 +177,7 @@ export class OfferService {
 
   /** Resumes a paused offer. @example offers.resume('ofr_1').status // 'active' */
   resume(id: string): Offer {
-    const offer = this.record(id);
+    const offer = findOffer(this.state, id);
     const now = this.state.clock.ms();
     const { status } = deriveStatus(offer, now);
     if (status !== 'paused') throw transition(`Only a paused offer can be resumed; this one is ${status}.`, status);

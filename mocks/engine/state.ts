@@ -1,4 +1,5 @@
 import type { MockClock } from './clock.js';
+import { notFound } from './errors.js';
 import type { EventLog } from './events.js';
 import { newId } from './ids.js';
 import { offerJson } from './serialize.js';
@@ -11,6 +12,32 @@ export interface EngineState {
   readonly clock: MockClock;
   readonly events: EventLog;
   readonly earnRate: number;
+}
+
+/**
+ * The offer, or a 404 `resource_missing` naming `param` (the path's `id`, or the body field that named it).
+ * @example
+ * ```ts
+ * const offer = findOffer(state, 'ofr_1', 'offer');
+ * ```
+ */
+export function findOffer(state: EngineState, id: string, param = 'id'): OfferRecord {
+  const offer = state.store.offers.get(id);
+  if (!offer) throw notFound('offer', id, param);
+  return offer;
+}
+
+/**
+ * The loyalty account, or a 404 `resource_missing` naming `param`.
+ * @example
+ * ```ts
+ * const account = findAccount(state, 'loy_1', 'account');
+ * ```
+ */
+export function findAccount(state: EngineState, id: string, param = 'id'): AccountRecord {
+  const account = state.store.accounts.get(id);
+  if (!account) throw notFound('loyalty account', id, param);
+  return account;
 }
 
 /**

@@ -1,10 +1,10 @@
 import type { EventTrackParams } from '../../src/schemas/activity.js';
-import { conflict, invalid, notFound } from './errors.js';
+import { conflict, invalid } from './errors.js';
 import { newId } from './ids.js';
 import { baseEarn, multiplierBonus, percentageDiscount } from './incentives.js';
 import { announceRedemption, commitRedemption, offerRefusal } from './limits.js';
 import { type EngagementEvent, engagementJson } from './serialize.js';
-import { type EngineState, writePoints } from './state.js';
+import { type EngineState, findAccount, writePoints } from './state.js';
 import type { AccountRecord, OfferRecord, RedemptionRecord } from './store.js';
 import { failedConditions } from './targeting.js';
 
@@ -40,8 +40,6 @@ export class TrackService {
    */
   track(params: EventTrackParams): EngagementEvent {
     const { store, clock, earnRate } = this.state;
-    const account = store.accounts.get(params.account);
-    if (!account) throw notFound('loyalty account', params.account, 'account');
     const now = clock.ms();
     const occurredAt = params.occurred_at === undefined ? now : Date.parse(params.occurred_at);
     if (occurredAt > now) throw invalid('occurred_at', 'occurred_at cannot be in the future.');
@@ -49,8 +47,10 @@ export class TrackService {
 
     const priorId = store.payments.get(params.payment_id);
     const prior = priorId === undefined ? undefined : store.engagements.get(priorId);
+    // Judged before the account lookup: a used payment_id reported for any other account, even an
+    // unknown one, is the 409 `payment_conflict` of SPEC §5.7.
     if (prior) {
-      if (prior.account !== account.id || prior.amount !== params.amount || prior.currency !== currency) {
+      if (prior.account !== params.account || prior.amount !== params.amount || prior.currency !== currency) {
         throw conflict('payment_conflict', `payment_id '${params.payment_id}' was tracked with other details.`, {
           account: prior.account,
           amount: prior.amount,
@@ -59,6 +59,7 @@ export class TrackService {
       }
       return engagementJson(store, prior);
     }
+    const account = findAccount(this.state, params.account, 'account');
 
     const balanceBefore = account.balance;
     const pointsTxs: string[] = [];

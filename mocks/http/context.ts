@@ -1,5 +1,6 @@
 import type { MockClock } from '../engine/clock.js';
 import type { Engine } from '../engine/index.js';
+import type { WebhookHub } from '../webhooks/hub.js';
 import type { FaultController } from './faults.js';
 import type { IdempotencyStore } from './idempotency.js';
 
@@ -10,6 +11,8 @@ export interface MockContext {
   readonly secretKey: string;
   readonly idempotency: IdempotencyStore;
   readonly faults: FaultController;
+  /** Webhook endpoints, onEvent listeners and deliveries (mocks/webhooks). */
+  readonly webhooks: WebhookHub;
   /** Empties state, puts the clock back to real time, clears faults (listeners are kept). */
   reset(): void;
 }

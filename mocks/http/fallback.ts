@@ -72,7 +72,10 @@ export function createFallback(routes: readonly Route[], ctx: MockContext): Http
       ...new Set(routes.filter((r) => matchRequestUrl(url, `*/v1${r.path}`).matches).map((r) => r.method)),
     ];
     if (allowed.length === 0) {
-      return toResponse(errorResult(404, 'resource_missing', `Unrecognized request URL (${request.method} ${path}).`), id);
+      return toResponse(
+        errorResult(404, 'resource_missing', `Unrecognized request URL (${request.method} ${path}).`),
+        id,
+      );
     }
     const msg = `${request.method} is not allowed on ${path}; use ${allowed.join(' or ')}.`;
     const result = errorResult(405, 'invalid_request', msg);

@@ -3,7 +3,10 @@ import { z } from 'zod';
 /** What `mock.faults.inject` accepts (SPEC §8.1). */
 export const faultSpec = z.strictObject({
   status: z.number().int().min(400).max(599).optional(),
-  retryAfter: z.union([z.number().min(0), z.string().min(1)]).optional(),
+  // Ends up verbatim in a response header: a short, printable value.
+  retryAfter: z
+    .union([z.number().min(0).max(86_400), z.string().regex(/^[\x20-\x7e]{1,64}$/, 'printable ASCII, at most 64')])
+    .optional(),
   networkError: z.boolean().optional(),
   afterCommit: z.boolean().optional(),
   delayMs: z.number().int().min(0).max(60_000).optional(),
@@ -11,7 +14,23 @@ export const faultSpec = z.strictObject({
   times: z.number().int().positive().optional(),
 });
 
-export type FaultSpec = z.input<typeof faultSpec>;
+/** What `mock.faults.inject` and `POST /test_helpers/faults` accept (SPEC §8.1). */
+export interface FaultSpec {
+  /** Answer with this HTTP status instead of the real response. */
+  status?: number | undefined;
+  /** `Retry-After` header of the fault's answer: seconds, or an HTTP date. */
+  retryAfter?: number | string | undefined;
+  /** Drop the connection: no response at all (the SDK sees a connection error). */
+  networkError?: boolean | undefined;
+  /** Apply the request's effect first (recording its idempotent response), then lose the response. */
+  afterCommit?: boolean | undefined;
+  /** Wait this long before answering (the request counts as in flight meanwhile). */
+  delayMs?: number | undefined;
+  /** Which requests: a method, and/or a substring of the path after the base URL (e.g. `/activations`). */
+  match?: { method?: string | undefined; path?: string | undefined } | undefined;
+  /** How many matching requests fail (default 1). */
+  times?: number | undefined;
+}
 
 export interface Fault {
   status: number | undefined;
@@ -59,3 +78,7 @@ export class FaultController {
     return f;
   }
 }
+
+// The hand-written interface (documented for typedoc) must stay what the schema accepts.
+const _sameShape: FaultSpec = {} as z.input<typeof faultSpec>;
+void _sameShape;

@@ -11,6 +11,7 @@ import { routes as redemptionRoutes } from './routes/redemptions.js';
 import { routes as rewardRoutes } from './routes/rewards.js';
 import { routes as segmentRoutes } from './routes/segments.js';
 import { routes as testHelperRoutes } from './routes/test-helpers.js';
+import { routes as webhookEndpointRoutes } from './routes/webhook-endpoints.js';
 
 /** Every route of the reference server, in matching order. */
 export const allRoutes: readonly Route[] = [
@@ -23,6 +24,7 @@ export const allRoutes: readonly Route[] = [
   ...engagementEventRoutes,
   ...pointsTransactionRoutes,
   ...eventRoutes,
+  ...webhookEndpointRoutes,
 ];
 
 /** The msw handlers over one shared context. They know nothing of how they are reached. */

@@ -51,9 +51,29 @@ function validated(
   return errorResult(400, 'invalid_request', message, { ...(param ? { param } : {}), details: { issues } });
 }
 
+/** The SPEC §6 code of an injected status, so the SDK maps it like the real refusal. */
+const FAULT_CODES: Record<number, string> = {
+  401: 'authentication_failed',
+  404: 'resource_missing',
+  429: 'rate_limited',
+};
+
+/** A fault that only sets `delayMs` is latency (e.g. to trip a client timeout): the request then runs normally. */
+const latencyOnly = (f: Fault): boolean =>
+  f.delayMs > 0 && f.status === undefined && f.retryAfter === undefined && !f.networkError;
+
+/** Repeated query parameters are refused rather than silently resolved to one of their values. */
+function repeatedParam(params: URLSearchParams): JsonResult | undefined {
+  const keys = [...params.keys()];
+  const dup = keys.find((k, i) => keys.indexOf(k) !== i);
+  return dup === undefined
+    ? undefined
+    : errorResult(400, 'invalid_request', `Received the query parameter ${dup} more than once.`, { param: dup });
+}
+
 function faultResult(f: Fault): JsonResult {
   const status = f.status ?? 500;
-  const code = status === 429 ? 'rate_limited' : status >= 500 ? 'internal_error' : 'invalid_request';
+  const code = FAULT_CODES[status] ?? (status >= 500 ? 'internal_error' : 'invalid_request');
   const result = errorResult(status, code, `Injected fault (HTTP ${status})`);
   if (f.retryAfter !== undefined) result.headers = { 'retry-after': f.retryAfter };
   return result;
@@ -101,7 +121,7 @@ export function toHandler(route: Route, ctx: MockContext): HttpHandler {
     const fresh = claim?.kind === 'new' ? scope : undefined;
     try {
       if (fault?.delayMs) await sleep(fault.delayMs);
-      if (fault && !fault.afterCommit)
+      if (fault && !fault.afterCommit && !latencyOnly(fault))
         return fault.networkError ? HttpResponse.error() : toResponse(faultResult(fault), id);
       const body = route.method === 'GET' ? { data: undefined, raw: '' } : await readBody(request);
       if ('status' in body) return toResponse(body, id);
@@ -116,11 +136,14 @@ export function toHandler(route: Route, ctx: MockContext): HttpHandler {
         return replay;
       }
       const query = Object.fromEntries(url.searchParams);
-      const b = validated(route.body, body.data ?? (route.body ? {} : undefined), 'body');
+      // No body is `{}`; a JSON `null` is a body, refused by the schema like any non-object.
+      const b = validated(route.body, body.data === undefined && route.body ? {} : body.data, 'body');
       if ('status' in b) return toResponse(b, id);
       if (!route.body && !route.testHelper && body.data !== undefined) {
         return toResponse(noBodyExpected(body.data), id);
       }
+      const repeated = route.query ? repeatedParam(url.searchParams) : undefined;
+      if (repeated) return toResponse(repeated, id);
       const q = validated(route.query, route.query ? query : undefined, 'query');
       if ('status' in q) return toResponse(q, id);
       let result: JsonResult;

@@ -1,5 +1,6 @@
 import { getResponse, type RequestHandler } from 'msw';
 import { Agent, type Dispatcher, errors } from 'undici';
+import { requestId } from '../http/respond.js';
 
 type Handler = Dispatcher.DispatchHandler;
 type Controller = Parameters<NonNullable<Handler['onRequestStart']>>[0];
@@ -80,7 +81,12 @@ export function createMswDispatcher(getHandlers: () => readonly RequestHandler[]
         const notFound = JSON.stringify({
           error: { code: 'resource_missing', message: `No route for ${method} ${url.pathname}` },
         });
-        return deliver(new Response(notFound, { status: 404, headers: { 'content-type': 'application/json' } }));
+        return deliver(
+          new Response(notFound, {
+            status: 404,
+            headers: { 'content-type': 'application/json', 'vinr-request-id': requestId() },
+          }),
+        );
       }
       if (res.type === 'error')
         return fail(new errors.SocketError('other side closed (network error injected by the mock)'));

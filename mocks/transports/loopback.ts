@@ -17,7 +17,14 @@ export interface LoopbackServer {
   readonly url: string;
   /** `url + '/v1'`: what to hand to `new Vinr({ baseURL })` or `VINR_BASE_URL`. */
   readonly baseURL: string;
-  /** Stops accepting, ends idle keep-alive sockets, lets in-flight requests finish, then resolves. */
+  /**
+   * Stops accepting, ends idle keep-alive sockets, lets in-flight requests finish, then resolves.
+   * @example
+   * ```ts
+   * const server = await mock.listen();
+   * afterAll(() => server.close());
+   * ```
+   */
   close(): Promise<void>;
 }
 

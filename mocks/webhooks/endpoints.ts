@@ -71,7 +71,13 @@ export class EndpointStore {
   }
 
   list(query: ListQuery): ListPage<WebhookEndpoint> {
-    return paginate(this.#rows, query, (id) => this.#at.get(id), toJson, (r) => !r.deleted);
+    return paginate(
+      this.#rows,
+      query,
+      (id) => this.#at.get(id),
+      toJson,
+      (r) => !r.deleted,
+    );
   }
 
   /** Removes an endpoint: pending retries to it stop at their next attempt. */

@@ -13,6 +13,7 @@ export interface SignedEvent {
   signature: string;
 }
 
+/** A listener of `mock.onEvent`: the parsed event, and the raw signed body with its `x-vinr-signature`. */
 export type EventHandler = (event: VinrEvent, signed: SignedEvent) => unknown;
 
 /**

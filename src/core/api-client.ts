@@ -14,6 +14,7 @@ import { backoffDelay, isRetryableResponse, parseRetryAfter } from './retries.js
 import { AttemptAbort, DispatcherRef, send, type TransportResponse } from './transport.js';
 import { validate } from './validate.js';
 
+/** The HTTP methods the API uses. */
 export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'DELETE';
 
 export interface RequestSpec {
@@ -124,7 +125,7 @@ export class ApiClient {
     signal: AbortSignal | undefined,
     dispatcher: import('undici').Dispatcher,
   ): Promise<Attempt> {
-    // Not an AbortController: that and its listeners cost more CPU than the rest of a request (docs/performance.md).
+    // Not an AbortController: with its listeners it costs as much CPU as the SDK's own code (docs/performance.md).
     const abort = new AttemptAbort();
     let timedOut = false;
     const timer = setTimeout(() => {

@@ -3,8 +3,16 @@
  * realms and duplicated copies of the package, where `instanceof` would not.
  */
 
-/** Base class of every error the SDK throws; also thrown for bad client configuration. */
+/**
+ * Base class of every error the SDK throws; also thrown for bad client configuration.
+ * @example
+ * ```ts
+ * try { await vinr.engagement.offers.retrieve('ofr_123'); }
+ * catch (err) { if (err instanceof VinrError) console.error(err.name, err.message); }
+ * ```
+ */
 export class VinrError extends Error {
+  /** The class name, set on every subclass so guards work across package copies. */
   override name = 'VinrError';
 }
 
@@ -12,6 +20,7 @@ export class VinrError extends Error {
 export interface ValidationIssue {
   /** Dotted path of the failing field, e.g. `incentive.multiplier`; empty for the whole input. */
   path: string;
+  /** What is wrong with the value at `path`. */
   message: string;
 }
 
@@ -25,6 +34,7 @@ export interface ValidationIssue {
  */
 export class VinrValidationError extends VinrError {
   override name = 'VinrValidationError';
+  /** Every failing input path, not only the first. */
   readonly issues: ValidationIssue[];
   constructor(issues: ValidationIssue[], context?: string) {
     const list = issues.map((i) => `${i.path || '(input)'}: ${i.message}`).join('; ');
@@ -35,26 +45,47 @@ export class VinrValidationError extends VinrError {
 
 /** Fields common to every HTTP error response. */
 export interface APIErrorInit {
+  /** HTTP status of the response. */
   status: number;
+  /** The server's `error.code`. */
   code: string | undefined;
+  /** The server's `error.message`. */
   message: string;
+  /** The server's `error.param`: the input that was refused. */
   param: string | undefined;
+  /** The server's `error.details`. */
   details: Record<string, unknown> | undefined;
+  /** `Vinr-Request-Id` of the response. */
   requestId: string | undefined;
+  /** Response headers, lower-cased. */
   headers: Record<string, string>;
+  /** Attempts made, retries included. */
   attempts: number;
 }
 
-/** Any HTTP error response from the API. */
+/**
+ * Any HTTP error response from the API. Subclasses narrow it by status and server code.
+ * @example
+ * ```ts
+ * try { await vinr.engagement.offers.publish('ofr_123'); }
+ * catch (err) {
+ *   if (err instanceof APIError) console.error(err.status, err.code, err.requestId, err.attempts);
+ * }
+ * ```
+ */
 export class APIError extends VinrError {
   override name = 'APIError';
+  /** HTTP status of the response. */
   readonly status: number;
   /** The server's machine-readable `error.code`, e.g. `offer_limit_reached`. */
   readonly code: string | undefined;
+  /** The refused input, e.g. `incentive.multiplier` (for 400 `invalid_request`). */
   readonly param: string | undefined;
+  /** Structured context from the server, e.g. `{ limit: 'per_member_limit' }`. */
   readonly details: Record<string, unknown> | undefined;
   /** `Vinr-Request-Id` of the failing response: quote it to support. */
   readonly requestId: string | undefined;
+  /** Response headers, lower-cased. */
   readonly headers: Record<string, string>;
   /** How many attempts were made, retries included. */
   readonly attempts: number;
@@ -70,27 +101,86 @@ export class APIError extends VinrError {
   }
 }
 
+/**
+ * 400 `invalid_request`: the server refused the input (`param` names it).
+ * @example
+ * ```ts
+ * err instanceof BadRequestError && console.error(err.param);
+ * ```
+ */
 export class BadRequestError extends APIError {
   override name = 'BadRequestError';
 }
+/**
+ * 401 `authentication_failed`: the secret key is missing, wrong or revoked.
+ * @example
+ * ```ts
+ * if (err instanceof AuthenticationError) throw new Error('check VINR_SECRET_KEY');
+ * ```
+ */
 export class AuthenticationError extends APIError {
   override name = 'AuthenticationError';
 }
+/**
+ * 403: the key may not perform this request.
+ * @example
+ * ```ts
+ * if (err instanceof PermissionDeniedError) console.error(err.message);
+ * ```
+ */
 export class PermissionDeniedError extends APIError {
   override name = 'PermissionDeniedError';
 }
+/**
+ * 404 `resource_missing`: no object with that id.
+ * @example
+ * ```ts
+ * const offer = await vinr.engagement.offers.retrieve(id).catch((err) => {
+ *   if (err instanceof NotFoundError) return null;
+ *   throw err;
+ * });
+ * ```
+ */
 export class NotFoundError extends APIError {
   override name = 'NotFoundError';
 }
+/**
+ * 409: the request conflicts with the current state (`code` says how, e.g. `invalid_state_transition`).
+ * @example
+ * ```ts
+ * if (err instanceof ConflictError && err.code === 'invalid_state_transition') console.warn(err.message);
+ * ```
+ */
 export class ConflictError extends APIError {
   override name = 'ConflictError';
 }
+/**
+ * 422: well-formed, but refused by a business rule (e.g. `account_not_active`).
+ * @example
+ * ```ts
+ * if (err instanceof UnprocessableEntityError) console.warn(err.code);
+ * ```
+ */
 export class UnprocessableEntityError extends APIError {
   override name = 'UnprocessableEntityError';
 }
+/**
+ * 429 `rate_limited`: retried automatically; thrown once `maxRetries` is used up.
+ * @example
+ * ```ts
+ * if (err instanceof RateLimitError) console.warn(`gave up after ${err.attempts} attempts`);
+ * ```
+ */
 export class RateLimitError extends APIError {
   override name = 'RateLimitError';
 }
+/**
+ * 5xx: the server failed; retried automatically, thrown once `maxRetries` is used up.
+ * @example
+ * ```ts
+ * if (err instanceof InternalServerError) console.error(err.requestId);
+ * ```
+ */
 export class InternalServerError extends APIError {
   override name = 'InternalServerError';
 }
@@ -98,9 +188,20 @@ export class InternalServerError extends APIError {
 /** Which limit refused a redemption. */
 export type OfferLimit = 'max_redemptions' | 'per_member_limit' | 'time_window';
 
-/** 409 `offer_limit_reached`: a normal business outcome (the offer is used up for this member, or for everyone). */
+/**
+ * 409 `offer_limit_reached`: a normal business outcome (the offer is used up for this member, or for everyone).
+ * @example
+ * ```ts
+ * try { await vinr.engagement.offers.activate({ offer: 'ofr_123', account: 'loy_456' }); }
+ * catch (err) {
+ *   if (err instanceof OfferLimitReachedError) showMember(`Offer no longer available (${err.limit})`);
+ *   else throw err;
+ * }
+ * ```
+ */
 export class OfferLimitReachedError extends ConflictError {
   override name = 'OfferLimitReachedError';
+  /** Which limit refused: `max_redemptions`, `per_member_limit` or `time_window`. */
   readonly limit: OfferLimit;
   constructor(init: APIErrorInit) {
     super(init);
@@ -109,7 +210,16 @@ export class OfferLimitReachedError extends ConflictError {
   }
 }
 
-/** 422 `offer_not_eligible`: the member fails the offer's targeting. */
+/**
+ * 422 `offer_not_eligible`: the member fails the offer's targeting.
+ * @example
+ * ```ts
+ * try { await vinr.engagement.offers.activate({ offer: 'ofr_123', account: 'loy_456' }); }
+ * catch (err) {
+ *   if (err instanceof OfferNotEligibleError) console.log(err.failedConditions); // e.g. ['min_balance']
+ * }
+ * ```
+ */
 export class OfferNotEligibleError extends UnprocessableEntityError {
   override name = 'OfferNotEligibleError';
   /** The failing conditions, e.g. `['segments', 'min_balance']`. */
@@ -121,7 +231,14 @@ export class OfferNotEligibleError extends UnprocessableEntityError {
   }
 }
 
-/** No response was received (DNS, refused or reset connection, …). */
+/**
+ * No response was received (DNS, refused or reset connection, …), after every retry.
+ * @example
+ * ```ts
+ * try { await vinr.engagement.offers.list(); }
+ * catch (err) { if (err instanceof APIConnectionError) console.error('VINR unreachable', err.cause); }
+ * ```
+ */
 export class APIConnectionError extends VinrError {
   override name = 'APIConnectionError';
   /** How many attempts were made, retries included. */
@@ -131,7 +248,15 @@ export class APIConnectionError extends VinrError {
   }
 }
 
-/** An attempt exceeded its `timeout`. */
+/**
+ * An attempt exceeded its `timeout` (and so did every retry).
+ * @example
+ * ```ts
+ * await vinr.engagement.offers.list({}, { timeout: 5_000 }).catch((err) => {
+ *   if (err instanceof APIConnectionTimeoutError) console.warn('slow network');
+ * });
+ * ```
+ */
 export class APIConnectionTimeoutError extends APIConnectionError {
   override name = 'APIConnectionTimeoutError';
   constructor(message = 'Request timed out.', options?: { cause?: unknown }) {
@@ -139,7 +264,16 @@ export class APIConnectionTimeoutError extends APIConnectionError {
   }
 }
 
-/** The caller's `signal` aborted the request (or the wait before a retry). */
+/**
+ * The caller's `signal` aborted the request (or the wait before a retry).
+ * @example
+ * ```ts
+ * const controller = new AbortController();
+ * const pending = vinr.engagement.offers.retrieve('ofr_123', { signal: controller.signal });
+ * controller.abort();
+ * await pending.catch((err) => console.log(err instanceof APIUserAbortError)); // true
+ * ```
+ */
 export class APIUserAbortError extends APIConnectionError {
   override name = 'APIUserAbortError';
   constructor(message = 'Request was aborted.', options?: { cause?: unknown }) {
@@ -156,9 +290,20 @@ export type WebhookSignatureErrorReason =
   | 'payload_not_raw'
   | 'no_secret';
 
-/** A webhook payload could not be verified. Never trust the payload when this is thrown. */
+/**
+ * A webhook payload could not be verified. Never trust the payload when this is thrown.
+ * @example
+ * ```ts
+ * try { event = vinr.webhooks.verify(rawBody, req.headers['x-vinr-signature']); }
+ * catch (err) {
+ *   if (err instanceof WebhookSignatureError) return res.status(400).send(err.reason);
+ *   throw err;
+ * }
+ * ```
+ */
 export class WebhookSignatureError extends VinrError {
   override name = 'WebhookSignatureError';
+  /** Why verification failed, e.g. `payload_not_raw` or `timestamp_out_of_tolerance`. */
   readonly reason: WebhookSignatureErrorReason;
   constructor(reason: WebhookSignatureErrorReason, message: string) {
     super(message);
@@ -183,7 +328,13 @@ const API_ERROR_NAMES = [
   'OfferNotEligibleError',
 ] as const;
 
-/** True for any error thrown by this SDK, even from another copy of the package. */
+/**
+ * True for any error thrown by this SDK, even from another copy of the package.
+ * @example
+ * ```ts
+ * if (isVinrError(err)) console.error(err.name, err.message);
+ * ```
+ */
 export const isVinrError = (e: unknown): e is VinrError =>
   e instanceof VinrError ||
   hasName(e, [
@@ -196,10 +347,19 @@ export const isVinrError = (e: unknown): e is VinrError =>
     ...API_ERROR_NAMES,
   ]);
 
-/** True for an HTTP error response. */
+/**
+ * True for an HTTP error response (any {@link APIError} subclass), even from another copy of the package.
+ * @example
+ * ```ts
+ * if (isAPIError(err) && err.status === 409) console.warn(err.code);
+ * ```
+ */
 export const isAPIError = (e: unknown): e is APIError => e instanceof APIError || hasName(e, API_ERROR_NAMES);
 
-/** Maps a status and server code to the most specific class. */
+/**
+ * Maps a status and server code to the most specific class.
+ * @internal
+ */
 export function makeAPIError(init: APIErrorInit): APIError {
   if (init.code === 'offer_limit_reached') return new OfferLimitReachedError(init);
   if (init.code === 'offer_not_eligible') return new OfferNotEligibleError(init);

@@ -1,11 +1,21 @@
 /** The levels a client can log at, from silent to chatty. */
 export type LogLevel = 'off' | 'error' | 'warn' | 'info' | 'debug';
 
-/** Anything with console-like methods. */
+/**
+ * Anything with console-like methods: `console`, pino, winston… Receives messages at or above `logLevel`.
+ * @example
+ * ```ts
+ * const vinr = new Vinr({ logLevel: 'debug', logger: pino() });
+ * ```
+ */
 export interface Logger {
+  /** Per-request detail: method, path, status, attempt, request id, ms (never the key). */
   debug(message: string, ...rest: unknown[]): void;
+  /** Notable events. */
   info(message: string, ...rest: unknown[]): void;
+  /** Retries and recoverable problems. */
   warn(message: string, ...rest: unknown[]): void;
+  /** Failures. */
   error(message: string, ...rest: unknown[]): void;
 }
 

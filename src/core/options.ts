@@ -30,8 +30,11 @@ export interface ClientOptions {
 export interface RequestOptions {
   /** Overrides the generated `Idempotency-Key` (reused on every retry either way). */
   idempotencyKey?: string | undefined;
+  /** Per-attempt timeout in ms for this call (overrides the client's). */
   timeout?: number | undefined;
+  /** Retries for this call (overrides the client's); `0` means exactly one attempt. */
   maxRetries?: number | undefined;
+  /** Aborts the call, including the wait before a retry (rejects with `APIUserAbortError`). */
   signal?: AbortSignal | undefined;
   /** Extra headers for this call; a `null` value removes a header. */
   headers?: Record<string, string | null> | undefined;

@@ -22,11 +22,14 @@ const MAX_TO_ARRAY = 10_000;
  * const all = await vinr.engagement.offers.list().toArray({ limit: 500 });
  * ```
  */
-export class PagePromise<T extends { id: string } | { key: string }> implements PromiseLike<Page<T>>, AsyncIterable<T> {
+export class PagePromise<T extends { id: string } | { key: string }> implements Promise<Page<T>>, AsyncIterable<T> {
+  /** Makes a PagePromise usable wherever a `Promise<Page<T>>` is expected. */
+  readonly [Symbol.toStringTag] = 'PagePromise';
   #first: Promise<Page<T>> | undefined;
   readonly #fetch: FetchPage<T>;
   readonly #startingAfter: string | undefined;
 
+  /** @internal Made by resource `list` methods. */
   constructor(fetch: FetchPage<T>, startingAfter?: string) {
     this.#fetch = fetch;
     this.#startingAfter = startingAfter;
@@ -37,6 +40,13 @@ export class PagePromise<T extends { id: string } | { key: string }> implements 
     return this.#first;
   }
 
+  /**
+   * Makes the list awaitable: resolves to the first page.
+   * @example
+   * ```ts
+   * const { data, has_more } = await vinr.engagement.offers.list({ limit: 5 });
+   * ```
+   */
   // biome-ignore lint/suspicious/noThenProperty: PagePromise is deliberately awaitable.
   then<A = Page<T>, B = never>(
     onfulfilled?: ((value: Page<T>) => A | PromiseLike<A>) | null,
@@ -45,14 +55,35 @@ export class PagePromise<T extends { id: string } | { key: string }> implements 
     return this.#firstPage().then(onfulfilled, onrejected);
   }
 
+  /**
+   * Handles a failure to fetch the first page.
+   * @example
+   * ```ts
+   * const page = await vinr.engagement.offers.list().catch(() => null);
+   * ```
+   */
   catch<B = never>(onrejected?: ((reason: unknown) => B | PromiseLike<B>) | null): Promise<Page<T> | B> {
     return this.#firstPage().catch(onrejected);
   }
 
+  /**
+   * Runs `onfinally` once the first page settles.
+   * @example
+   * ```ts
+   * await vinr.engagement.offers.list().finally(() => spinner.stop());
+   * ```
+   */
   finally(onfinally?: (() => void) | null): Promise<Page<T>> {
     return this.#firstPage().finally(onfinally);
   }
 
+  /**
+   * Iterates every item across pages, fetching the next page as needed.
+   * @example
+   * ```ts
+   * for await (const offer of vinr.engagement.offers.list({ status: 'active' })) console.log(offer.name);
+   * ```
+   */
   async *[Symbol.asyncIterator](): AsyncIterator<T> {
     let page = await this.#firstPage();
     for (;;) {
@@ -63,7 +94,13 @@ export class PagePromise<T extends { id: string } | { key: string }> implements 
     }
   }
 
-  /** Collects up to `limit` items (at most 10 000) across pages. */
+  /**
+   * Collects up to `limit` items (at most 10 000) across pages.
+   * @example
+   * ```ts
+   * const offers = await vinr.engagement.offers.list({ status: 'active' }).toArray({ limit: 500 });
+   * ```
+   */
   async toArray(options: { limit: number }): Promise<T[]> {
     const limit = options?.limit;
     if (!Number.isInteger(limit) || limit < 1 || limit > MAX_TO_ARRAY) {

@@ -4,7 +4,7 @@ import type { Dispatcher } from 'undici';
  * What the request loop hands to the network, and gets back. A small seam, as in upstash's `pkg/http.ts`.
  *
  * Why not `undici.request()`: it wraps every response in a `Readable` stream, an `AsyncResource` and, with a
- * timeout, an `AbortController` whose listeners cost more CPU than the rest of the SDK's JavaScript together (see
+ * timeout, an `AbortController` whose listeners cost about as much CPU as all of the SDK's own code (see
  * docs/performance.md). SDK responses are small JSON documents that are read whole anyway, so this module talks to
  * the dispatcher directly with a handler that buffers the body, and aborts through the dispatcher's own controller.
  * Connection problems still surface as undici's own errors, and any undici `Dispatcher` still works.
@@ -88,7 +88,10 @@ const parseRawHeaders = (raw: readonly (Buffer | string)[] | null): RawHeaders =
   if (!raw) return out;
   for (let i = 0; i + 1 < raw.length; i += 2) {
     const name = raw[i]!.toString().toLowerCase();
-    (out[name] ??= []).push(raw[i + 1]!.toString());
+    const value = raw[i + 1]!.toString();
+    const seen = out[name];
+    if (seen) seen.push(value);
+    else out[name] = [value];
   }
   return out;
 };

@@ -24,7 +24,16 @@ export interface EngagementEvent {
   created_at: string;
 }
 
-/** `vinr.engagement.events` */
+/**
+ * `vinr.engagement.events`: Qualifying events (e.g. `payment.completed`): earn base points and apply every matching offer.
+ * @example
+ * ```ts
+ * const result = await vinr.engagement.events.track({
+ *   type: 'payment.completed', account: 'loy_123', payment_id: 'pay_1', amount: 5_000, currency: 'eur',
+ * });
+ * console.log(result.points_earned, result.redemptions.length);
+ * ```
+ */
 export class EngagementEvents extends APIResource {
   /**
    * Reports a qualifying event. Earns base points, then applies every matching offer. Replaying a

@@ -7,7 +7,13 @@ import { APIResource } from './resource.js';
 
 export type { EventListParams };
 
-/** `vinr.events`: the log of emitted webhook events, for reconciliation after a missed delivery. */
+/**
+ * `vinr.events`: The log of emitted webhook events, for reconciliation after a missed delivery.
+ * @example
+ * ```ts
+ * for await (const event of vinr.events.list({ type: 'loyalty.offer.redeemed' })) console.log(event.id);
+ * ```
+ */
 export class Events extends APIResource {
   /**
    * Retrieves an event.

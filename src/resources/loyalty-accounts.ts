@@ -26,7 +26,14 @@ export interface LoyaltyAccount {
   created_at: string;
 }
 
-/** `vinr.engagement.loyaltyAccounts` */
+/**
+ * `vinr.engagement.loyaltyAccounts`: Members' loyalty accounts: tier, points balance, status and segments.
+ * @example
+ * ```ts
+ * const account = await vinr.engagement.loyaltyAccounts.create({ customer: 'cus_42', tier: 'gold' });
+ * await vinr.engagement.loyaltyAccounts.update(account.id, { status: 'suspended' });
+ * ```
+ */
 export class LoyaltyAccounts extends APIResource {
   /**
    * Enrols a member, optionally with an opening balance and a past `enrolled_at` (imports).

@@ -46,7 +46,17 @@ export interface Offer {
   updated_at: string;
 }
 
-/** `vinr.engagement.offers` */
+/**
+ * `vinr.engagement.offers`: Offers: create a draft, publish it, pause or resume it, and activate opt-in offers for members.
+ * @example
+ * ```ts
+ * const offer = await vinr.engagement.offers.create({
+ *   name: 'Double points weekend',
+ *   incentive: { type: 'points_multiplier', multiplier: 2 },
+ * });
+ * await vinr.engagement.offers.publish(offer.id);
+ * ```
+ */
 export class Offers extends APIResource {
   /**
    * Creates an offer as a draft.

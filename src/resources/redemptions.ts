@@ -44,7 +44,13 @@ export interface OfferActivation {
   created_at: string;
 }
 
-/** `vinr.engagement.redemptions` */
+/**
+ * `vinr.engagement.redemptions`: Committed redemptions of offers, filterable by offer and account.
+ * @example
+ * ```ts
+ * const page = await vinr.engagement.redemptions.list({ offer: 'ofr_123', account: 'loy_456' });
+ * ```
+ */
 export class Redemptions extends APIResource {
   /**
    * Retrieves a redemption.
@@ -69,7 +75,13 @@ export class Redemptions extends APIResource {
   }
 }
 
-/** `vinr.engagement.pointsTransactions` */
+/**
+ * `vinr.engagement.pointsTransactions`: Every change to a member's points balance (opening balance, earn, offer bonus, adjustment).
+ * @example
+ * ```ts
+ * for await (const tx of vinr.engagement.pointsTransactions.list({ account: 'loy_456' })) console.log(tx.points);
+ * ```
+ */
 export class PointsTransactions extends APIResource {
   /**
    * Lists a member's points transactions; their sum is the member's balance.

@@ -6,6 +6,7 @@ import type { SchemaName } from '../schemas/index.js';
 /** Base of every resource namespace: methods only build a path and call the client. */
 export abstract class APIResource {
   protected readonly _client: ApiClient;
+  /** @internal Made by the `Vinr` constructor. */
   constructor(client: ApiClient) {
     this._client = client;
   }

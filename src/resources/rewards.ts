@@ -15,7 +15,13 @@ export interface Reward {
   created_at: string;
 }
 
-/** `vinr.engagement.rewards` */
+/**
+ * `vinr.engagement.rewards`: The reward catalog: the prizes of `gift_reward` offers.
+ * @example
+ * ```ts
+ * const reward = await vinr.engagement.rewards.create({ name: 'Free coffee', points_cost: 300 });
+ * ```
+ */
 export class Rewards extends APIResource {
   /**
    * Adds a reward to the catalog.

@@ -15,7 +15,14 @@ export interface Segment {
   created_at: string;
 }
 
-/** `vinr.engagement.segments` */
+/**
+ * `vinr.engagement.segments`: Segments: named groups of members that offers target.
+ * @example
+ * ```ts
+ * await vinr.engagement.segments.create({ key: 'lapsed_90d' });
+ * await vinr.engagement.segments.addMembers('lapsed_90d', { accounts: ['loy_456'] });
+ * ```
+ */
 export class Segments extends APIResource {
   /**
    * Creates a segment.

@@ -26,7 +26,14 @@ export interface DeletedWebhookEndpoint {
   deleted: true;
 }
 
-/** `vinr.webhookEndpoints` */
+/**
+ * `vinr.webhookEndpoints`: Webhook endpoints: URLs that receive signed POSTs of emitted events.
+ * @example
+ * ```ts
+ * const endpoint = await vinr.webhookEndpoints.create({ url: 'https://example.com/webhooks/vinr', events: ['*'] });
+ * console.log(endpoint.secret); // whsec_…, shown on create only
+ * ```
+ */
 export class WebhookEndpoints extends APIResource {
   /**
    * Registers an endpoint. Keep the returned `secret`: it is shown only once.

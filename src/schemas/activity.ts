@@ -2,34 +2,59 @@ import { z } from 'zod';
 import { pagination, prefixedId, timestamp } from './common.js';
 
 export const eventTrack = z.strictObject({
+  /** The qualifying event type: `payment.completed`. */
   type: z.literal('payment.completed'),
+  /** The loyalty account (`loy_…`) that paid. */
   account: prefixedId('loy'),
+  /** Your payment id: the same id again replays the original result (at most one redemption per offer). */
   payment_id: z.string().min(1).max(255),
+  /** Amount paid, in integer minor units (e.g. cents). */
   amount: z.number().int().min(0).max(1_000_000_000_000),
+  /** ISO 4217 code, e.g. `eur`. */
   currency: z.string().regex(/^[a-zA-Z]{3}$/, 'expected a 3-letter ISO currency code'),
+  /** When the payment happened (default now, never in the future); decides which offer windows apply. */
   occurred_at: timestamp.optional(),
 });
 
 export const redemptionList = z.strictObject({
+  /** Only redemptions of this offer (`ofr_…`). */
   offer: prefixedId('ofr').optional(),
+  /** Only redemptions by this account (`loy_…`). */
   account: prefixedId('loy').optional(),
   ...pagination,
 });
 
-export const pointsTransactionList = z.strictObject({ account: prefixedId('loy'), ...pagination });
+export const pointsTransactionList = z.strictObject({
+  /** The account (`loy_…`) whose transactions to list. */
+  account: prefixedId('loy'),
+  ...pagination,
+});
 
 export const webhookEndpointCreate = z.strictObject({
+  /** HTTPS (or HTTP) URL that receives signed POSTs. */
   url: z.url({ protocol: /^https?$/ }).max(2048),
+  /** Event types to receive, or `['*']` for all (default). */
   events: z.array(z.string().min(1).max(100)).min(1).max(50).optional(),
+  /** Free text for your own reference. */
   description: z.string().max(500).optional(),
 });
 export const webhookEndpointList = z.strictObject({ ...pagination });
 
-export const eventList = z.strictObject({ type: z.string().min(1).max(100).optional(), ...pagination });
+export const eventList = z.strictObject({
+  /** Only events of this type, e.g. `loyalty.offer.redeemed`. */
+  type: z.string().min(1).max(100).optional(),
+  ...pagination,
+});
 
+/** Params of `vinr.engagement.events.track`: a qualifying payment. */
 export type EventTrackParams = z.input<typeof eventTrack>;
+/** Params of `vinr.engagement.redemptions.list`. */
 export type RedemptionListParams = z.input<typeof redemptionList>;
+/** Params of `vinr.engagement.pointsTransactions.list`. */
 export type PointsTransactionListParams = z.input<typeof pointsTransactionList>;
+/** Params of `vinr.webhookEndpoints.create`. */
 export type WebhookEndpointCreateParams = z.input<typeof webhookEndpointCreate>;
+/** Params of `vinr.webhookEndpoints.list`: cursor pagination. */
 export type WebhookEndpointListParams = z.input<typeof webhookEndpointList>;
+/** Params of `vinr.events.list`. */
 export type EventListParams = z.input<typeof eventList>;

@@ -3,10 +3,21 @@ import { z } from 'zod';
 /** An ISO 8601 timestamp with an explicit zone (`Z` or an offset). */
 export const timestamp = z.iso.datetime({ offset: true, message: 'expected an ISO 8601 timestamp with a zone' });
 
-/** Metadata: up to 50 keys (≤ 40 chars) of string (≤ 500 chars), number or boolean values. */
-export const metadata = z
+const metadataRecord = z
   .record(z.string().min(1).max(40), z.union([z.string().max(500), z.number(), z.boolean()]))
   .refine((m) => Object.keys(m).length <= 50, { message: 'at most 50 metadata keys' });
+type MetadataInput = z.input<typeof metadataRecord>;
+
+/**
+ * Metadata: up to 50 keys (≤ 40 chars) of string (≤ 500 chars), number or boolean values. A `__proto__`
+ * key is refused: zod's record drops it silently, so a targeting condition on it would target everyone.
+ */
+export const metadata = z.preprocess<MetadataInput, typeof metadataRecord, MetadataInput>((value, ctx) => {
+  if (value !== null && typeof value === 'object' && Object.hasOwn(value, '__proto__')) {
+    ctx.addIssue({ code: 'custom', message: 'reserved key', path: ['__proto__'], input: value });
+  }
+  return value;
+}, metadataRecord);
 
 export const segmentKey = z.string().regex(/^[a-z0-9_]{1,64}$/, 'expected 1-64 characters of a-z, 0-9 and _');
 
@@ -23,8 +34,11 @@ const queryInt = (min: number, max: number) =>
 
 /** Cursor pagination shared by every list (SPEC §3.2). */
 export const pagination = {
+  /** Items per page, 1 to 100 (default 10). */
   limit: queryInt(1, 100).optional(),
+  /** Cursor: the id of the last item of the previous page. */
   starting_after: z.string().min(1).max(255).optional(),
 };
 
+/** Your key-value data on an object: up to 50 keys of string, number or boolean values. */
 export type Metadata = z.infer<typeof metadata>;

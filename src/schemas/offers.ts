@@ -24,10 +24,15 @@ export const incentive = z.discriminatedUnion('type', [
 ]);
 
 export const targeting = z.strictObject({
+  /** The member is in any of these segment keys. */
   segments: z.array(segmentKey).max(100).optional(),
+  /** The member has any of these tiers. */
   tiers: z.array(z.string().min(1).max(64)).max(100).optional(),
+  /** Points balance at least this, measured before the purchase's own points. */
   min_balance: z.number().int().min(0).optional(),
+  /** The member enrolled before this time. */
   enrolled_before: timestamp.optional(),
+  /** Every key equals the account's metadata value (type-sensitive); a missing key fails. */
   metadata: metadata.optional(),
 });
 
@@ -35,14 +40,23 @@ export const activation = z.enum(['auto', 'opt_in']);
 export const offerStatus = z.enum(['draft', 'active', 'paused', 'expired']);
 
 const offerFields = {
+  /** Display name (1-200 characters). */
   name: z.string().min(1).max(200),
+  /** What the member gets: `points_multiplier`, `points_bonus`, `percentage_discount` or `gift_reward`. */
   incentive,
+  /** Who qualifies; `{}` (default) means every active member. All conditions must pass. */
   targeting: targeting.optional(),
+  /** `auto` (default for multiplier and discount) or `opt_in` (default for bonus and gift reward). */
   activation: activation.optional(),
+  /** Start of the window (default: creation time). ISO 8601 with a zone. */
   starts_at: timestamp.optional(),
+  /** End of the window, after `starts_at`; `null` (default) for open-ended. */
   ends_at: timestamp.nullable().optional(),
+  /** Cap on all redemptions; reaching it expires the offer. `null` (default) for no cap. */
   max_redemptions: z.number().int().positive().nullable().optional(),
+  /** Redemptions allowed per member (default 1). */
   per_member_limit: z.number().int().positive().optional(),
+  /** Your key-value data (string, number or boolean values). */
   metadata: metadata.optional(),
 };
 
@@ -54,28 +68,53 @@ export const offerCreate = z.strictObject(offerFields).refine(endsAfterStart, en
 
 export const offerUpdate = z
   .strictObject({
+    /** Display name (1-200 characters). */
     name: offerFields.name.optional(),
+    /** What the member gets: `points_multiplier`, `points_bonus`, `percentage_discount` or `gift_reward`. */
     incentive: incentive.optional(),
+    /** Who qualifies; `{}` (default) means every active member. All conditions must pass. */
     targeting: offerFields.targeting,
+    /** `auto` (default for multiplier and discount) or `opt_in` (default for bonus and gift reward). */
     activation: offerFields.activation,
+    /** Start of the window (default: creation time). ISO 8601 with a zone. */
     starts_at: offerFields.starts_at,
+    /** End of the window, after `starts_at`; `null` (default) for open-ended. */
     ends_at: offerFields.ends_at,
+    /** Cap on all redemptions; reaching it expires the offer. `null` (default) for no cap. */
     max_redemptions: offerFields.max_redemptions,
+    /** Redemptions allowed per member (default 1). */
     per_member_limit: offerFields.per_member_limit,
+    /** Your key-value data (string, number or boolean values). */
     metadata: offerFields.metadata,
   })
   .refine(endsAfterStart, endsAfterStartIssue);
 
-export const offerList = z.strictObject({ status: offerStatus.optional(), ...pagination });
+export const offerList = z.strictObject({
+  /** Only offers with this derived status. */
+  status: offerStatus.optional(),
+  ...pagination,
+});
 
-export const offerActivate = z.strictObject({ offer: prefixedId('ofr'), account: prefixedId('loy') });
+export const offerActivate = z.strictObject({
+  /** The opt-in offer (`ofr_…`). */
+  offer: prefixedId('ofr'),
+  /** The member's account (`loy_…`). */
+  account: prefixedId('loy'),
+});
 /** The activation body on the wire (the offer is in the path). */
 export const activationBody = z.strictObject({ account: prefixedId('loy') });
 
+/** What an offer gives: a points multiplier, a points bonus, a percentage discount or a gift reward. */
 export type Incentive = z.infer<typeof incentive>;
+/** Who qualifies for an offer; evaluated at activation and again at redemption. */
 export type Targeting = z.infer<typeof targeting>;
+/** An offer's status, derived when read: `draft`, `active`, `paused` or `expired`. */
 export type OfferStatus = z.infer<typeof offerStatus>;
+/** Params of `vinr.engagement.offers.create`. */
 export type OfferCreateParams = z.input<typeof offerCreate>;
+/** Params of `vinr.engagement.offers.update`: after publish only `name` and `metadata` may change. */
 export type OfferUpdateParams = z.input<typeof offerUpdate>;
+/** Params of `vinr.engagement.offers.list`. */
 export type OfferListParams = z.input<typeof offerList>;
+/** Params of `vinr.engagement.offers.activate`. */
 export type OfferActivateParams = z.input<typeof offerActivate>;

@@ -23,11 +23,17 @@ export interface OfferRedeemedData {
   reward: string | null;
 }
 
+/** `loyalty.offer.published`: an offer was published. */
 export type OfferPublishedEvent = BaseEvent<'loyalty.offer.published', { offer: Offer }>;
+/** `loyalty.offer.paused`: an offer was paused. */
 export type OfferPausedEvent = BaseEvent<'loyalty.offer.paused', { offer: Offer }>;
+/** `loyalty.offer.resumed`: a paused offer was resumed. */
 export type OfferResumedEvent = BaseEvent<'loyalty.offer.resumed', { offer: Offer }>;
+/** `loyalty.offer.expired`: an offer reached `ends_at` or `max_redemptions`. */
 export type OfferExpiredEvent = BaseEvent<'loyalty.offer.expired', { offer: Offer }>;
+/** `loyalty.offer.activated`: a member opted in to an offer. */
 export type OfferActivatedEvent = BaseEvent<'loyalty.offer.activated', { activation: OfferActivation }>;
+/** `loyalty.offer.redeemed`: an offer was redeemed (points, discount or reward). */
 export type OfferRedeemedEvent = BaseEvent<'loyalty.offer.redeemed', OfferRedeemedData>;
 /**
  * An event of a type this version of the SDK does not know yet. `verify` still returns it, parsed and
@@ -57,4 +63,5 @@ export type VinrEvent =
   | OfferActivatedEvent
   | OfferRedeemedEvent;
 
+/** Every event type the SDK knows. */
 export type VinrEventType = VinrEvent['type'];

@@ -1,6 +1,6 @@
 /**
  * The asynchronous HMAC, on WebCrypto (`crypto.subtle`): Node, Deno, Bun, workers and edge runtimes.
- * Importing a key costs more than the HMAC itself, so imported keys are cached per secret.
+ * Importing a key costs about as much as the HMAC itself, so imported keys are cached per secret.
  */
 import { VinrError } from '../core/errors.js';
 import type { RawPayload } from './payload.js';

@@ -1,6 +1,7 @@
 /**
  * `@vinr/sdk/webhooks`: webhook verification on its own, for handlers that do not need the API client.
- * Loads no undici and no zod: only node:crypto (for the sync path) and WebCrypto.
+ * Loads no undici and no zod, and has no static Node import: node:crypto is fetched on first use by the
+ * sync path (`process.getBuiltinModule`), and `verifyWebhookAsync` needs only WebCrypto (edge runtimes too).
  */
 import type { VinrEvent } from './events.js';
 import type { WebhookHeader } from './header.js';
@@ -21,7 +22,10 @@ export type { SignOptions } from './signing.js';
 export { DEFAULT_TOLERANCE_SECONDS, type VerifyOptions } from './verification.js';
 
 /** Options of the standalone functions: the secret is always explicit. */
-export type VerifyWebhookOptions = VerifyOptions & { secret: string | readonly string[] };
+export type VerifyWebhookOptions = VerifyOptions & {
+  /** The endpoint's signing secret (`whsec_…`), or several during a rotation. */
+  secret: string | readonly string[];
+};
 
 /**
  * Verifies a delivery synchronously (node:crypto) and returns the parsed event.

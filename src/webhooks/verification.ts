@@ -27,6 +27,7 @@ export interface PreparedVerification {
   tolerance: number;
 }
 
+/** Default `tolerance`: a signature older or newer than 300 s is refused. */
 export const DEFAULT_TOLERANCE_SECONDS = 300;
 
 /** `VINR_WEBHOOK_SECRET`, read when needed (not at import), and only where `process` exists. */
@@ -35,6 +36,7 @@ export const envSecret = (): string | undefined =>
 
 function resolveSecrets(option: VerifyOptions['secret'], fallback: (() => string | undefined) | undefined) {
   const given = option ?? fallback?.() ?? envSecret();
+  if (typeof given === 'string' && given.trim() !== '') return [given];
   const list = (typeof given === 'string' ? [given] : (given ?? [])).filter(
     (s) => typeof s === 'string' && s.trim() !== '',
   );

@@ -10,13 +10,6 @@ const clockBody = z.strictObject({
   advance: z.union([z.number().min(0), z.string().min(1)]).optional(),
 });
 
-/** Over HTTP `retryAfter` ends up verbatim in a response header, so it must be a short, printable value. */
-const httpFaultSpec = faultSpec.extend({
-  retryAfter: z
-    .union([z.number().min(0).max(86_400), z.string().regex(/^[\x20-\x7e]{1,64}$/, 'printable ASCII, at most 64')])
-    .optional(),
-});
-
 /** The largest instant a JS `Date` can hold: beyond it `toISOString()` throws. */
 const MAX_DATE_MS = 8.64e15;
 
@@ -83,7 +76,7 @@ export const routes: Route[] = [
     path: '/test_helpers/faults',
     testHelper: true,
     handle({ body }, ctx) {
-      const spec = parse(httpFaultSpec, body);
+      const spec = parse(faultSpec, body);
       ctx.faults.inject(spec);
       return { object: 'test_fault', ...spec };
     },
