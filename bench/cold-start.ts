@@ -2,8 +2,9 @@
  * Package cost at start-up: cold `require()` and `import()` of the built `@vinr/sdk` entry points beside stripe and
  * openai (and undici and zod, which the SDK loads only on the first request). Each measurement is a fresh
  * `node -e` process; runs are interleaved across targets so that drift on a shared machine hits all of them alike.
- * Two numbers per target: the process's wall time net of an empty `node -e 0` (the issue's definition), and the
- * time measured inside the process around the `require`/`import` alone (less noisy).
+ * Two numbers per target: the process's wall time net of an empty `node -e 0` run just before it (the issue's
+ * definition; median of the paired differences), and the time measured inside the process around the
+ * `require`/`import` alone (less noisy).
  *
  *   npx tsx bench/cold-start.ts [--quick] [--runs=N]
  */
@@ -22,7 +23,7 @@ export interface ColdTarget {
 }
 
 export interface ColdRow extends ColdTarget {
-  /** Median wall time of the process minus the median of the empty process of the same kind, ms. */
+  /** Median over runs of (the process's wall time − an empty process's of the same kind, run just before), ms. */
   netMs: number;
   /** Median of the time measured in the process around the load alone, ms. */
   inProcessMs: number;
@@ -69,15 +70,17 @@ function once(args: string[]): { wall: number; inside: number } {
 export async function runColdStart(options: { runs: number; build?: boolean }): Promise<ColdResult> {
   if (options.build !== false) await buildPackage();
   const bases = { require: [] as number[], import: [] as number[] };
-  const walls = TARGETS.map(() => [] as number[]);
+  const nets = TARGETS.map(() => [] as number[]);
   const insides = TARGETS.map(() => [] as number[]);
   // One warm-up pass fills the OS file cache, so every measured run is equally "cold" for Node only.
   for (const t of TARGETS) once(script(t));
   for (let run = 0; run < options.runs; run++) {
-    for (const kind of ['require', 'import'] as const) bases[kind].push(once(script({ kind })).wall);
     TARGETS.forEach((t, i) => {
+      // Paired with an empty process run just before it: slow drift of a shared machine cancels out.
+      const base = once(script({ kind: t.kind })).wall;
       const r = once(script(t));
-      walls[i]!.push(r.wall);
+      bases[t.kind].push(base);
+      nets[i]!.push(r.wall - base);
       insides[i]!.push(r.inside);
     });
   }
@@ -88,7 +91,7 @@ export async function runColdStart(options: { runs: number; build?: boolean }): 
     load: await loadAverage(),
     rows: TARGETS.map((t, i) => ({
       ...t,
-      netMs: median(walls[i]!) - baselineMs[t.kind],
+      netMs: median(nets[i]!),
       inProcessMs: median(insides[i]!),
     })),
   };

@@ -177,9 +177,10 @@ stripe-node talks through \`node:http\` (\`ClientRequest\`/\`IncomingMessage\` s
 ### Cold start
 
 Fresh \`node\` processes in a project that installed the built package, ${input.cold.runs} runs per row, interleaved,
-medians. *Net* is the process's wall time minus an empty one of the same kind (\`node -e 0\`:
-${f(input.cold.baselineMs.require)} ms; \`node --input-type=module -e 0\`: ${f(input.cold.baselineMs.import)} ms); *in-process* is timed inside
-the process around the \`require\`/\`import()\` alone and is the steadier of the two. Load average at the end: ${input.cold.load}.
+medians. *Net* is the process's wall time minus that of an empty process of the same kind run just before it
+(\`node -e 0\`: ${f(input.cold.baselineMs.require)} ms; \`node --input-type=module -e 0\`: ${f(input.cold.baselineMs.import)} ms), so a
+busy machine can make it noisy, even negative; *in-process* is timed inside the process around the
+\`require\`/\`import()\` alone and is the steadier of the two. Load average at the end: ${input.cold.load}.
 
 ${coldTable(input.cold)}
 

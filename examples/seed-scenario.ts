@@ -91,7 +91,10 @@ await buy('Cleo', 'pay_1005', '2026-06-09T09:00:00Z');
 lines.push('', 'Balances:');
 for (const [name, account] of Object.entries(members)) {
   const a = await vinr.engagement.loyaltyAccounts.retrieve(account.id);
-  say(name, `${a.points_balance} points (${a.tier}, ${a.status}${a.segments.length ? `, ${a.segments.join(', ')}` : ''})`);
+  say(
+    name,
+    `${a.points_balance} points (${a.tier}, ${a.status}${a.segments.length ? `, ${a.segments.join(', ')}` : ''})`,
+  );
 }
 const [w, b] = await Promise.all([
   vinr.engagement.offers.retrieve(weekend.id),

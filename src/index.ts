@@ -2,6 +2,22 @@ import { Vinr } from './client.js';
 
 export { type Engagement, Vinr } from './client.js';
 export type { HttpMethod } from './core/api-client.js';
+export {
+  APIError,
+  type APIErrorInit,
+  AuthenticationError,
+  BadRequestError,
+  ConflictError,
+  InternalServerError,
+  NotFoundError,
+  type OfferLimit,
+  OfferLimitReachedError,
+  OfferNotEligibleError,
+  PermissionDeniedError,
+  RateLimitError,
+  UnprocessableEntityError,
+} from './core/api-errors.js';
+export { isAPIError, isVinrError } from './core/error-guards.js';
 export * from './core/errors.js';
 export type { Logger, LogLevel } from './core/logger.js';
 export type { ClientOptions, RequestOptions } from './core/options.js';

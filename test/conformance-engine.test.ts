@@ -85,3 +85,38 @@ describe('replays (SPEC §5.7)', () => {
     expect(missing).toMatchObject({ status: 404, code: 'resource_missing', param: 'account' });
   });
 });
+
+describe('auto points_bonus and gift_reward (SPEC §5.6)', () => {
+  test('apply on the member’s first qualifying purchase only, even with a per_member_limit above 1', async () => {
+    const { mock, vinr } = setup();
+    const mug = await vinr.engagement.rewards.create({ name: 'Mug', points_cost: 800 });
+    const incentives = [
+      { type: 'points_bonus', points: 500 },
+      { type: 'gift_reward', reward: mug.id },
+    ] as const;
+    for (const incentive of incentives) {
+      const offer = await vinr.engagement.offers.create({
+        name: incentive.type,
+        incentive,
+        activation: 'auto',
+        per_member_limit: 3,
+      });
+      await vinr.engagement.offers.publish(offer.id);
+    }
+    const account = await vinr.engagement.loyaltyAccounts.create({});
+    const counts: number[] = [];
+    for (const payment_id of ['pay_1', 'pay_2', 'pay_3']) {
+      const result = await vinr.engagement.events.track({
+        type: 'payment.completed',
+        account: account.id,
+        payment_id,
+        amount: 1000,
+        currency: 'eur',
+      });
+      counts.push(result.redemptions.length);
+    }
+    expect(counts).toEqual([2, 0, 0]);
+    expect(mock.events.filter((e) => e.type === 'loyalty.offer.redeemed')).toHaveLength(2);
+    expect((await vinr.engagement.loyaltyAccounts.retrieve(account.id)).points_balance).toBe(3 * 10 + 500);
+  });
+});

@@ -115,7 +115,9 @@ describe('inputs are validated before anything is sent', () => {
   });
 
   test('the message names every path, and a valid input is sent as given', async () => {
-    const e = (await vinr.engagement.rewards.create({ name: '', points_cost: -1 }).catch((x) => x)) as VinrValidationError;
+    const e = (await vinr.engagement.rewards
+      .create({ name: '', points_cost: -1 })
+      .catch((x) => x)) as VinrValidationError;
     expect(e.message).toMatch(/name: .*; points_cost: /);
     await vinr.engagement.rewards.create({ name: 'Mug', points_cost: 800 });
     expect(JSON.parse(server.seen.at(-1)!.body)).toEqual({ name: 'Mug', points_cost: 800 });

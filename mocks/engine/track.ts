@@ -132,7 +132,11 @@ export class TrackService {
       if (!store.openActivation(offer.id, account.id)) return undefined;
     }
     if (failedConditions(account, offer.targeting, p.balanceBefore).length > 0) return undefined;
-    if (store.usedBy(offer.id, account.id) >= offer.perMemberLimit) return undefined;
+    const used = store.usedBy(offer.id, account.id);
+    if (used >= offer.perMemberLimit) return undefined;
+    // SPEC §5.6: an auto bonus or gift applies on the member's first qualifying purchase in the window only,
+    // whatever a larger per_member_limit would allow.
+    if ((incentive.type === 'points_bonus' || incentive.type === 'gift_reward') && used > 0) return undefined;
     switch (incentive.type) {
       case 'points_multiplier': {
         const points = multiplierBonus(p.base, incentive.multiplier);

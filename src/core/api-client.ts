@@ -1,13 +1,7 @@
 import type { SchemaName } from '../schemas/index.js';
 import { VERSION } from '../version.js';
-import {
-  APIConnectionError,
-  APIConnectionTimeoutError,
-  type APIError,
-  APIUserAbortError,
-  makeAPIError,
-  VinrError,
-} from './errors.js';
+import { type APIError, makeAPIError } from './api-errors.js';
+import { APIConnectionError, APIConnectionTimeoutError, APIUserAbortError, VinrError } from './errors.js';
 import { newIdempotencyKey } from './idempotency.js';
 import type { NormalizedOptions, RequestOptions } from './options.js';
 import { backoffDelay, isRetryableResponse, parseRetryAfter } from './retries.js';
