@@ -177,10 +177,13 @@ stripe-node talks through \`node:http\` (\`ClientRequest\`/\`IncomingMessage\` s
 ### Cold start
 
 Fresh \`node\` processes in a project that installed the built package, ${input.cold.runs} runs per row, interleaved,
-medians. *Net* is the process's wall time minus that of an empty process of the same kind run just before it
-(\`node -e 0\`: ${f(input.cold.baselineMs.require)} ms; \`node --input-type=module -e 0\`: ${f(input.cold.baselineMs.import)} ms), so a
-busy machine can make it noisy, even negative; *in-process* is timed inside the process around the
-\`require\`/\`import()\` alone and is the steadier of the two. Load average at the end: ${input.cold.load}.
+medians. *Net* is the process's wall time minus that of the same process loading an empty module, run just before it:
+the issue's "net of \`node -e 0\`" without billing to any package what an empty module already costs over a bare
+\`node -e 0\` (${f(input.cold.bareMs.require)} ms here): ${f(input.cold.empty.require.overBareMs)} ms for \`require\` and ${f(input.cold.empty.import.overBareMs)} ms for \`import()\`
+(printing the result, and the first use of Node's module loader, heavier for ESM: an empty \`import()\` takes
+${f(input.cold.empty.import.inProcessMs)} ms in-process, an empty \`require\` ${f(input.cold.empty.require.inProcessMs)} ms). A busy machine makes *net* noisy, even negative;
+*in-process* is timed inside the process around the \`require\`/\`import()\` alone (so it includes that first-use
+cost) and is the steadier of the two. Load average at the end: ${input.cold.load}.
 
 ${coldTable(input.cold)}
 

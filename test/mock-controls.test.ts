@@ -38,3 +38,22 @@ test('every in-process answer carries a request id, unknown routes included', as
   expect(res.statusCode).toBe(404);
   expect(res.headers['vinr-request-id']).toMatch(/^req_/);
 });
+
+test('an empty Idempotency-Key is refused, and a timestamp must stay within years 0001-9999 in UTC', async () => {
+  const mock = createVinrMock();
+  const res = await request('https://api.vinr.com/v1/engagement/rewards', {
+    method: 'POST',
+    dispatcher: mock.dispatcher,
+    headers: { authorization: `Bearer ${mock.secretKey}`, 'idempotency-key': ' ' },
+    body: JSON.stringify({ name: 'Mug', points_cost: 1 }),
+  });
+  expect(res.statusCode).toBe(400);
+  expect(await res.body.json()).toMatchObject({ error: { code: 'invalid_request', param: 'Idempotency-Key' } });
+  const vinr = mock.client();
+  await expect(
+    vinr.engagement.loyaltyAccounts.create({ enrolled_at: '0000-01-01T00:00:00+14:00' }),
+  ).rejects.toMatchObject({
+    issues: [{ path: 'enrolled_at' }],
+  });
+  expect((await vinr.engagement.rewards.list()).data).toHaveLength(0);
+});

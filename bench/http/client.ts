@@ -1,5 +1,6 @@
 /**
- * One measurement in one fresh process: `node client.mjs '{"variant":"sdk","port":1234,"conc":32,"warmup":500,"count":3000}'`.
+ * One measurement in one fresh process: `node client.mjs '{"variant":"sdk","port":1234,"conc":32,"warmup":500,"count":3000}'`
+ * (`"conc": [1, 32]` measures both in turn in the same process: quick mode only).
  * Warms up (JIT, connections), then sends `count` requests with `conc` in flight and prints one JSON line:
  * req/s, p50/p99 latency and client CPU (user + system, all threads) per request.
  */
@@ -19,7 +20,7 @@ export interface Sample {
 interface Args {
   variant: string;
   port: number;
-  conc: number;
+  conc: number | number[];
   warmup: number;
   count: number;
   /** Write a V8 CPU profile of the measured requests (not start-up, not warm-up) to this file. */
@@ -67,24 +68,26 @@ async function main(): Promise<void> {
   const client = await prepare(args.variant, args.port);
   const first = (await client.call()) as { id?: unknown };
   if (first.id !== 'ofr_123') throw new Error(`${args.variant}: unexpected response ${JSON.stringify(first)}`);
-  await drive(client.call, args.conc, args.warmup);
-
-  const cpu0 = process.cpuUsage();
-  const t0 = performance.now();
-  const latencies = await profiled(args.profile, () => drive(client.call, args.conc, args.count));
-  const seconds = (performance.now() - t0) / 1000;
-  const cpu = process.cpuUsage(cpu0);
-  latencies.sort();
-  const sample: Sample = {
-    variant: args.variant,
-    conc: args.conc,
-    count: args.count,
-    rps: args.count / seconds,
-    p50Ms: percentile(latencies, 50),
-    p99Ms: percentile(latencies, 99),
-    cpuUsPerReq: (cpu.user + cpu.system) / args.count,
-  };
-  process.stdout.write(`${JSON.stringify(sample)}\n`);
+  // Several concurrencies in one process (quick mode only): each warmed up, then measured, in the order given.
+  for (const conc of Array.isArray(args.conc) ? args.conc : [args.conc]) {
+    await drive(client.call, conc, args.warmup);
+    const cpu0 = process.cpuUsage();
+    const t0 = performance.now();
+    const latencies = await profiled(args.profile, () => drive(client.call, conc, args.count));
+    const seconds = (performance.now() - t0) / 1000;
+    const cpu = process.cpuUsage(cpu0);
+    latencies.sort();
+    const sample: Sample = {
+      variant: args.variant,
+      conc,
+      count: args.count,
+      rps: args.count / seconds,
+      p50Ms: percentile(latencies, 50),
+      p99Ms: percentile(latencies, 99),
+      cpuUsPerReq: (cpu.user + cpu.system) / args.count,
+    };
+    process.stdout.write(`${JSON.stringify(sample)}\n`);
+  }
   await client.close();
 }
 

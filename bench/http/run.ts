@@ -17,6 +17,8 @@ export interface HttpOptions {
   rounds: number;
   warmup: number;
   count: number;
+  /** Measure every concurrency in the same client process (quick mode: fewer start-ups, less isolation). */
+  sharedProcess?: boolean;
   sdk: SdkSource;
   /** With `sdk: 'dist'`: build the package first (default true; false when the caller just built it). */
   build?: boolean;
@@ -57,8 +59,9 @@ export const QUICK: Omit<HttpOptions, 'sdk'> = {
   variants: ['undici', 'sdk'],
   concurrency: [1, 32],
   rounds: 3,
-  warmup: 200,
-  count: 1_000,
+  warmup: 1_000,
+  count: 1_500,
+  sharedProcess: true,
 };
 
 const rotate = <T>(xs: readonly T[], by: number): T[] => xs.map((_, i) => xs[(i + by) % xs.length]!);
@@ -74,14 +77,19 @@ export async function runHttpBench(options: HttpOptions): Promise<HttpResult> {
   const samples: { round: number; sample: Sample }[] = [];
   try {
     for (let round = 0; round < options.rounds; round++) {
-      const concs = round % 2 ? [...options.concurrency].reverse() : options.concurrency;
-      for (const conc of concs) {
+      const concs = round % 2 ? [...options.concurrency].reverse() : [...options.concurrency];
+      // A fresh process per measurement; quick mode measures every concurrency in one process, to save start-ups.
+      const groups = options.sharedProcess ? [concs] : concs.map((c) => [c]);
+      for (const group of groups) {
         for (const variant of rotate(options.variants, round)) {
+          const conc = group.length === 1 ? group[0] : group;
           const args = { variant, port: first.port, conc, warmup: options.warmup, count: options.count };
           const out = await runNode([clientFile, JSON.stringify(args)]);
-          const sample = JSON.parse(out.trim().split('\n').pop() ?? '{}') as Sample;
-          samples.push({ round, sample });
-          onSample?.(sample, round);
+          for (const line of out.trim().split('\n')) {
+            const sample = JSON.parse(line) as Sample;
+            samples.push({ round, sample });
+            onSample?.(sample, round);
+          }
         }
       }
     }

@@ -69,7 +69,8 @@ export class Engine {
   readonly activations: ActivationService;
   /** Qualifying events (`payment.completed`). */
   readonly tracking: TrackService;
-  readonly #state: { store: Store; clock: MockClock; events: EventLog; earnRate: number };
+  /** Mutable only here: `reset()` swaps the store under every service. */
+  readonly #state: { -readonly [K in keyof EngineState]: EngineState[K] };
 
   constructor(options: EngineOptions) {
     this.clock = options.clock;

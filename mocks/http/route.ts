@@ -108,8 +108,11 @@ export function toHandler(route: Route, ctx: MockContext): HttpHandler {
       return toResponse(errorResult(401, 'authentication_failed', msg), id);
     }
     const url = new URL(request.url);
-    const fault = route.testHelper ? undefined : ctx.faults.take(route.method, apiPath(url));
     const key = route.method === 'GET' || route.testHelper ? null : request.headers.get('idempotency-key');
+    if (key !== null && (key.trim() === '' || key.length > 255)) {
+      const msg = 'The Idempotency-Key header must be 1 to 255 characters.';
+      return toResponse(errorResult(400, 'invalid_request', msg, { param: 'Idempotency-Key' }), id);
+    }
     const scope = key === null ? undefined : `${ctx.secretKey}\u0000${key}`;
     const claim = scope === undefined ? undefined : ctx.idempotency.claim(scope);
     if (claim?.kind === 'in_use') {
@@ -119,6 +122,8 @@ export function toHandler(route: Route, ctx: MockContext): HttpHandler {
       );
     }
     const fresh = claim?.kind === 'new' ? scope : undefined;
+    // Taken after the in-flight check, so a refused duplicate does not use up a fault meant for a real attempt.
+    const fault = route.testHelper ? undefined : ctx.faults.take(route.method, apiPath(url));
     try {
       if (fault?.delayMs) await sleep(fault.delayMs);
       if (fault && !fault.afterCommit && !latencyOnly(fault))

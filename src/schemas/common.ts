@@ -1,7 +1,13 @@
 import { z } from 'zod';
 
 /** An ISO 8601 timestamp with an explicit zone (`Z` or an offset). */
-export const timestamp = z.iso.datetime({ offset: true, message: 'expected an ISO 8601 timestamp with a zone' });
+export const timestamp = z.iso
+  .datetime({ offset: true, message: 'expected an ISO 8601 timestamp with a zone' })
+  // Keeps every instant printable as a plain `YYYY-…Z` string, which the same schema accepts back.
+  .refine((v) => {
+    const year = new Date(v).getUTCFullYear();
+    return year >= 1 && year <= 9999;
+  }, 'expected a year from 0001 to 9999 (in UTC)');
 
 const metadataRecord = z
   .record(z.string().min(1).max(40), z.union([z.string().max(500), z.number(), z.boolean()]))
