@@ -146,7 +146,8 @@ ${o.concurrency.map((c) => `### Concurrency ${c}\n\n${httpTable(byConc(c))}`).jo
 Self time of the measured requests (V8 sampling profiler; not start-up, not warm-up), at concurrency
 ${input.profile.conc}, ${input.profile.count} requests, in µs per request. \`dispatch\` is the bare transport the SDK
 is built on (its handler lives in the bench harness row); the SDK's own cost is its \`@vinr/sdk\` row plus what it adds to
-timers, GC and V8.
+timers, GC and V8. The profiler samples the main thread only, while the client CPU above also counts kernel time and
+V8's helper threads (compiler, GC), hence larger totals there.
 
 ${profileTable(input.profile)}
 
@@ -168,6 +169,7 @@ calls the legacy handler methods), and connection failures are still undici's ow
   and a microtask; the response headers are flattened into a plain object (request id, \`Retry-After\`, the \`headers\`
   of an \`APIError\`); the body is decoded once and \`JSON.parse\`d;
 - a little more GC for those objects.
+
 Socket writes (native \`writeLatin1String\`/\`writev\`) and undici's HTTP parser dominate every client alike.
 stripe-node talks through \`node:http\` (\`ClientRequest\`/\`IncomingMessage\` streams) and openai-node through
 \`fetch\` (WHATWG streams, \`Headers\` and \`Response\` objects), which is where their extra CPU goes.

@@ -1,4 +1,5 @@
-import { randomUUID } from 'node:crypto';
-
-/** One key per logical call, reused on every retry of it (SPEC §3.3). */
-export const newIdempotencyKey = (): string => `vinr-node-${randomUUID()}`;
+/**
+ * One key per logical call, reused on every retry of it (SPEC §3.3). WebCrypto's `randomUUID` (a global on
+ * Node ≥ 19) spares `require('@vinr/sdk')` the load of `node:crypto`.
+ */
+export const newIdempotencyKey = (): string => `vinr-node-${globalThis.crypto.randomUUID()}`;

@@ -1,8 +1,8 @@
 // An ESM user: import every entry, create a loyalty account in the reference server, read it back.
 import assert from 'node:assert/strict';
-import DefaultVinr, { NotFoundError, VERSION, Vinr } from '@vinr/sdk';
+import DefaultVinr, { NotFoundError, VERSION, Vinr, WebhookSignatureError } from '@vinr/sdk';
 import { createVinrMock } from '@vinr/sdk/mocks';
-import { verifyWebhook } from '@vinr/sdk/webhooks';
+import { WebhookSignatureError as FromWebhooks, verifyWebhook } from '@vinr/sdk/webhooks';
 
 const mock = createVinrMock();
 const vinr = mock.client();
@@ -11,5 +11,12 @@ const account = await vinr.engagement.loyaltyAccounts.create({ tier: 'gold', met
 assert.equal((await vinr.engagement.loyaltyAccounts.retrieve(account.id)).tier, 'gold');
 const err = await vinr.engagement.loyaltyAccounts.retrieve('loy_missing').catch((e) => e);
 assert.ok(err instanceof NotFoundError, `a mock.client() error is the NotFoundError of @vinr/sdk, got ${err}`);
-assert.equal(typeof verifyWebhook, 'function');
+const bad = (() => {
+  try {
+    verifyWebhook('{}', 't=1,v1=00', { secret: 'whsec_x' });
+  } catch (e) {
+    return e;
+  }
+})();
+assert.ok(bad instanceof WebhookSignatureError && FromWebhooks === WebhookSignatureError, 'one error class across entries');
 console.log(`esm ${VERSION} ${account.id}`);
