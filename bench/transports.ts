@@ -73,14 +73,19 @@ const VARIANTS: Record<string, () => Promise<void>> = {
 };
 
 const FLOOR = 'floor: msw getResponse, trivial handler';
+/** A variant that throws is reported, not silently shown as 0 req/s. */
+const failures: string[] = [];
 const samples = new Map<string, number[]>(Object.keys(VARIANTS).map((k) => [k, []]));
 for (let round = 0; round < ROUNDS; round++) {
   const bench = new Bench({ time: TIME_MS, warmupTime: quick ? 50 : 200 });
   for (const [name, fn] of Object.entries(VARIANTS)) bench.add(name, fn);
   await bench.run();
   for (const task of bench.tasks) {
+    const error = task.result && 'error' in task.result ? task.result.error : undefined;
+    if (error)
+      failures.push(`${task.name} (round ${round + 1}): ${error instanceof Error ? error.message : String(error)}`);
     const hz = task.result && 'throughput' in task.result ? task.result.throughput.mean : 0;
-    samples.get(task.name)?.push(hz * BATCH);
+    if (!error) samples.get(task.name)?.push(hz * BATCH);
   }
 }
 
@@ -93,6 +98,7 @@ const rows = [...samples].map(([name, xs]) => ({
 }));
 console.log(`transports: ${ROUNDS} round(s) × ${TIME_MS} ms, batches of ${BATCH} concurrent requests`);
 console.table(rows);
+for (const f of failures) console.log(`FAILED ${f}`);
 
 msw.close();
 await vinrLoopback.close();
