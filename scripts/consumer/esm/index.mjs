@@ -18,5 +18,8 @@ const bad = (() => {
     return e;
   }
 })();
-assert.ok(bad instanceof WebhookSignatureError && FromWebhooks === WebhookSignatureError, 'one error class across entries');
+assert.ok(
+  bad instanceof WebhookSignatureError && FromWebhooks === WebhookSignatureError,
+  'one error class across entries',
+);
 console.log(`esm ${VERSION} ${account.id}`);
