@@ -6,7 +6,8 @@ export const timestamp = z.iso
   // Keeps every instant printable as a plain `YYYY-…Z` string, which the same schema accepts back.
   .refine((v) => {
     const year = new Date(v).getUTCFullYear();
-    return year >= 1 && year <= 9999;
+    // An unparseable value was already reported by the format check: one issue per path.
+    return Number.isNaN(year) || (year >= 1 && year <= 9999);
   }, 'expected a year from 0001 to 9999 (in UTC)');
 
 const metadataRecord = z
