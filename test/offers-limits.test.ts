@@ -1,6 +1,7 @@
 import { ConflictError, OfferLimitReachedError, UnprocessableEntityError } from '@vinr/sdk';
 import { createVinrMock } from '@vinr/sdk/mocks';
 import { describe, expect, test } from 'vitest';
+import { purchaser } from './support/purchases.js';
 
 const bonus = { type: 'points_bonus' as const, points: 100 };
 
@@ -120,14 +121,7 @@ describe('opt-in multiplier activation', () => {
     });
     await vinr.engagement.offers.publish(offer.id);
     const account = await vinr.engagement.loyaltyAccounts.create({});
-    const track = (payment_id: string) =>
-      vinr.engagement.events.track({
-        type: 'payment.completed',
-        account: account.id,
-        payment_id,
-        amount: 1000,
-        currency: 'eur',
-      });
+    const track = purchaser(vinr, account.id, 1000);
 
     // Without an activation an opt-in offer does not apply.
     expect((await track('pay_0')).redemptions).toHaveLength(0);

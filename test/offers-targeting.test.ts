@@ -2,6 +2,7 @@ import type { Targeting } from '@vinr/sdk';
 import { OfferNotEligibleError } from '@vinr/sdk';
 import { createVinrMock } from '@vinr/sdk/mocks';
 import { describe, expect, test } from 'vitest';
+import { purchaser } from './support/purchases.js';
 
 function setup() {
   const mock = createVinrMock({ now: '2026-06-01T00:00:00Z' });
@@ -119,14 +120,7 @@ describe('every condition at its boundary', () => {
     });
     await vinr.engagement.offers.publish(offer.id);
     const account = await vinr.engagement.loyaltyAccounts.create({ points_balance: 50 });
-    const track = (payment_id: string) =>
-      vinr.engagement.events.track({
-        type: 'payment.completed',
-        account: account.id,
-        payment_id,
-        amount: 5000,
-        currency: 'eur',
-      });
+    const track = purchaser(vinr, account.id, 5000);
     expect((await track('p1')).redemptions).toHaveLength(0); // 50 before, 100 after
     expect((await track('p2')).redemptions).toHaveLength(1); // 100 before
   });
@@ -150,14 +144,7 @@ describe('targeting is evaluated again at redemption, against the account as it 
     const offer = await optInMultiplier(vinr, { tiers: ['gold'] });
     const account = await vinr.engagement.loyaltyAccounts.create({ tier: 'gold' });
     await vinr.engagement.offers.activate({ offer: offer.id, account: account.id });
-    const track = (payment_id: string) =>
-      vinr.engagement.events.track({
-        type: 'payment.completed',
-        account: account.id,
-        payment_id,
-        amount: 1000,
-        currency: 'eur',
-      });
+    const track = purchaser(vinr, account.id, 1000);
     await vinr.engagement.loyaltyAccounts.update(account.id, { tier: 'silver' });
     expect((await track('p1')).redemptions).toHaveLength(0);
     await vinr.engagement.loyaltyAccounts.update(account.id, { tier: 'gold' });
@@ -173,14 +160,7 @@ describe('targeting is evaluated again at redemption, against the account as it 
     const account = await vinr.engagement.loyaltyAccounts.create({});
     await vinr.engagement.segments.addMembers('lapsed_90d', { accounts: [account.id] });
     await vinr.engagement.offers.activate({ offer: offer.id, account: account.id });
-    const track = (payment_id: string) =>
-      vinr.engagement.events.track({
-        type: 'payment.completed',
-        account: account.id,
-        payment_id,
-        amount: 1000,
-        currency: 'eur',
-      });
+    const track = purchaser(vinr, account.id, 1000);
     await vinr.engagement.segments.removeMembers('lapsed_90d', { accounts: [account.id] });
     expect((await vinr.engagement.loyaltyAccounts.retrieve(account.id)).segments).toEqual([]);
     expect((await track('p1')).redemptions).toHaveLength(0);
