@@ -120,3 +120,27 @@ describe('auto points_bonus and gift_reward (SPEC §5.6)', () => {
     expect((await vinr.engagement.loyaltyAccounts.retrieve(account.id)).points_balance).toBe(3 * 10 + 500);
   });
 });
+
+test('expired is final: moving the clock back does not revive an offer that expired by ends_at', async () => {
+  const { mock, vinr } = setup();
+  const offer = await vinr.engagement.offers.create({
+    name: 'short',
+    incentive: { type: 'points_bonus', points: 10 },
+    ends_at: '2026-06-02T00:00:00Z',
+  });
+  await vinr.engagement.offers.publish(offer.id);
+  const account = await vinr.engagement.loyaltyAccounts.create({});
+  mock.clock.set('2026-06-03T00:00:00Z');
+  expect(await vinr.engagement.offers.retrieve(offer.id)).toMatchObject({
+    status: 'expired',
+    expired_reason: 'ends_at',
+  });
+  mock.clock.set('2026-06-01T12:00:00Z');
+  expect(await vinr.engagement.offers.retrieve(offer.id)).toMatchObject({
+    status: 'expired',
+    expired_reason: 'ends_at',
+  });
+  const e = await vinr.engagement.offers.activate({ offer: offer.id, account: account.id }).catch((x) => x);
+  expect(e).toBeInstanceOf(OfferLimitReachedError);
+  expect(mock.events.filter((x) => x.type === 'loyalty.offer.expired')).toHaveLength(1);
+});

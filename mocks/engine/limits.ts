@@ -41,6 +41,8 @@ export function offerRefusal(offer: OfferRecord, now: number, at: number): Engin
   const expired = expiryOf(offer, now);
   if (expired === 'max_redemptions') return limitReached('max_redemptions');
   if (offer.endsAt !== null && at >= offer.endsAt) return limitReached('time_window');
+  // Only when a test moved the clock back after the expiry was announced: expired stays final.
+  if (expired === 'ends_at' && offer.endsAt !== null && now < offer.endsAt) return limitReached('time_window');
   if (offer.pausedAt !== null) return notActive('paused');
   if (at < offer.startsAt) return limitReached('time_window');
   if (offer.maxRedemptions !== null && offer.redemptionCount >= offer.maxRedemptions) {

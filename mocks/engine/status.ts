@@ -17,7 +17,8 @@ export interface DerivedStatus {
  * ```
  */
 export function expiryOf(offer: OfferRecord, now: number): ExpiredReason | null {
-  const ended = offer.endsAt !== null && now >= offer.endsAt;
+  // Once announced, expiry by time is final (SPEC §5.2), even when a test moves the clock back.
+  const ended = offer.endsAt !== null && (now >= offer.endsAt || offer.expiryAnnounced);
   if (offer.maxedAt !== null && (!ended || offer.maxedAt < (offer.endsAt as number))) return 'max_redemptions';
   return ended ? 'ends_at' : null;
 }
