@@ -2,7 +2,7 @@ import { createVinrMock } from '@vinr/sdk/mocks';
 import { request } from 'undici';
 import { expect, test } from 'vitest';
 
-test('bridge', async () => {
+test('the in-process dispatcher answers undici requests through msw, auth included', async () => {
   const mock = createVinrMock();
   const r = await request('https://api.vinr.com/v1/test_helpers/clock', {
     method: 'POST',
