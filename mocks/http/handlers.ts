@@ -1,7 +1,7 @@
 import type { RequestHandler } from 'msw';
 import type { MockContext } from './context.js';
-import { createFallback, createPathGuard } from './fallback.js';
-import { type Route, toHandler } from './route.js';
+import type { Route } from './route.js';
+import { createRouter } from './router.js';
 import { routes as engagementEventRoutes } from './routes/engagement-events.js';
 import { routes as eventRoutes } from './routes/events.js';
 import { routes as loyaltyAccountRoutes } from './routes/loyalty-accounts.js';
@@ -29,7 +29,5 @@ export const allRoutes: readonly Route[] = [
 
 /** The msw handlers over one shared context. They know nothing of how they are reached. */
 export function createHandlers(ctx: MockContext): RequestHandler[] {
-  // The guard stays first (malformed paths make msw's matching throw), the fallback last (404/405).
-  const routes = allRoutes.map((r) => toHandler(r, ctx));
-  return [createPathGuard(ctx), ...routes, createFallback(allRoutes, ctx)];
+  return [createRouter(allRoutes, ctx)];
 }

@@ -1,8 +1,8 @@
-import { type HttpHandler, HttpResponse, http } from 'msw';
+import { HttpResponse } from 'msw';
 import { type SchemaName, schemas, toIssues } from '../../src/schemas/index.js';
 import type { MockContext } from './context.js';
 import type { Fault } from './faults.js';
-import { errorResult, fromThrown, type JsonResult, ok, requestId, toResponse } from './respond.js';
+import { errorResult, fromThrown, type JsonResult, ok, toResponse } from './respond.js';
 
 export type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
 
@@ -98,71 +98,68 @@ async function readBody(request: Request): Promise<JsonResult | { data: unknown;
   }
 }
 
-/** One msw handler per route: auth, faults, idempotency, validation, then the route, then the error shape. */
-export function toHandler(route: Route, ctx: MockContext): HttpHandler {
-  const method = route.method.toLowerCase() as 'get' | 'post' | 'patch' | 'delete';
-  return http[method](`*/v1${route.path}`, async ({ request, params }) => {
-    const id = requestId();
-    if (request.headers.get('authorization') !== `Bearer ${ctx.secretKey}`) {
-      const msg = request.headers.has('authorization') ? 'Invalid API key provided.' : 'No API key provided.';
-      return toResponse(errorResult(401, 'authentication_failed', msg), id);
+/** What the router hands to {@link serveRoute} for a request it matched (after the auth check). */
+export interface Matched {
+  route: Route;
+  request: Request;
+  url: URL;
+  params: Record<string, string>;
+  id: string;
+}
+
+/** Serves one matched route: faults, idempotency, validation, then the route, then the error shape. */
+export async function serveRoute({ route, request, url, params, id }: Matched, ctx: MockContext): Promise<Response> {
+  const key = route.method === 'GET' || route.testHelper ? null : request.headers.get('idempotency-key');
+  if (key !== null && (key.trim() === '' || key.length > 255)) {
+    const msg = 'The Idempotency-Key header must be 1 to 255 characters.';
+    return toResponse(errorResult(400, 'invalid_request', msg, { param: 'Idempotency-Key' }), id);
+  }
+  const scope = key === null ? undefined : `${ctx.secretKey}\u0000${key}`;
+  const claim = scope === undefined ? undefined : ctx.idempotency.claim(scope);
+  if (claim?.kind === 'in_use') {
+    return toResponse(errorResult(409, 'idempotency_key_in_use', `A request with key ${key} is still in flight.`), id);
+  }
+  const fresh = claim?.kind === 'new' ? scope : undefined;
+  // Taken after the in-flight check, so a refused duplicate does not use up a fault meant for a real attempt.
+  const fault = route.testHelper ? undefined : ctx.faults.take(route.method, apiPath(url));
+  try {
+    if (fault?.delayMs) await sleep(fault.delayMs);
+    if (fault && !fault.afterCommit && !latencyOnly(fault))
+      return fault.networkError ? HttpResponse.error() : toResponse(faultResult(fault), id);
+    const body = route.method === 'GET' ? { data: undefined, raw: '' } : await readBody(request);
+    if ('status' in body) return toResponse(body, id);
+    const fingerprint = `${route.method} ${url.pathname}\n${body.raw}`;
+    if (claim?.kind === 'stored') {
+      if (claim.entry.fingerprint !== fingerprint) {
+        const msg = `Keys are for one request only: ${key} was used with another method, path or body.`;
+        return toResponse(errorResult(409, 'idempotency_key_reused', msg), id);
+      }
+      const replay = toResponse(claim.entry.result, id);
+      replay.headers.set('idempotent-replayed', 'true');
+      return replay;
     }
-    const url = new URL(request.url);
-    const key = route.method === 'GET' || route.testHelper ? null : request.headers.get('idempotency-key');
-    if (key !== null && (key.trim() === '' || key.length > 255)) {
-      const msg = 'The Idempotency-Key header must be 1 to 255 characters.';
-      return toResponse(errorResult(400, 'invalid_request', msg, { param: 'Idempotency-Key' }), id);
+    const query = Object.fromEntries(url.searchParams);
+    // No body is `{}`; a JSON `null` is a body, refused by the schema like any non-object.
+    const b = validated(route.body, body.data === undefined && route.body ? {} : body.data, 'body');
+    if ('status' in b) return toResponse(b, id);
+    if (!route.body && !route.testHelper && body.data !== undefined) {
+      return toResponse(noBodyExpected(body.data), id);
     }
-    const scope = key === null ? undefined : `${ctx.secretKey}\u0000${key}`;
-    const claim = scope === undefined ? undefined : ctx.idempotency.claim(scope);
-    if (claim?.kind === 'in_use') {
-      return toResponse(
-        errorResult(409, 'idempotency_key_in_use', `A request with key ${key} is still in flight.`),
-        id,
-      );
-    }
-    const fresh = claim?.kind === 'new' ? scope : undefined;
-    // Taken after the in-flight check, so a refused duplicate does not use up a fault meant for a real attempt.
-    const fault = route.testHelper ? undefined : ctx.faults.take(route.method, apiPath(url));
+    const repeated = route.query ? repeatedParam(url.searchParams) : undefined;
+    if (repeated) return toResponse(repeated, id);
+    const q = validated(route.query, route.query ? query : undefined, 'query');
+    if ('status' in q) return toResponse(q, id);
+    let result: JsonResult;
     try {
-      if (fault?.delayMs) await sleep(fault.delayMs);
-      if (fault && !fault.afterCommit && !latencyOnly(fault))
-        return fault.networkError ? HttpResponse.error() : toResponse(faultResult(fault), id);
-      const body = route.method === 'GET' ? { data: undefined, raw: '' } : await readBody(request);
-      if ('status' in body) return toResponse(body, id);
-      const fingerprint = `${route.method} ${url.pathname}\n${body.raw}`;
-      if (claim?.kind === 'stored') {
-        if (claim.entry.fingerprint !== fingerprint) {
-          const msg = `Keys are for one request only: ${key} was used with another method, path or body.`;
-          return toResponse(errorResult(409, 'idempotency_key_reused', msg), id);
-        }
-        const replay = toResponse(claim.entry.result, id);
-        replay.headers.set('idempotent-replayed', 'true');
-        return replay;
-      }
-      const query = Object.fromEntries(url.searchParams);
-      // No body is `{}`; a JSON `null` is a body, refused by the schema like any non-object.
-      const b = validated(route.body, body.data === undefined && route.body ? {} : body.data, 'body');
-      if ('status' in b) return toResponse(b, id);
-      if (!route.body && !route.testHelper && body.data !== undefined) {
-        return toResponse(noBodyExpected(body.data), id);
-      }
-      const repeated = route.query ? repeatedParam(url.searchParams) : undefined;
-      if (repeated) return toResponse(repeated, id);
-      const q = validated(route.query, route.query ? query : undefined, 'query');
-      if ('status' in q) return toResponse(q, id);
-      let result: JsonResult;
-      try {
-        result = ok(await route.handle({ params: params as Record<string, string>, body: b.data, query: q.data }, ctx));
-      } catch (e) {
-        result = fromThrown(e);
-      }
-      if (fresh !== undefined && result.status < 500) ctx.idempotency.finish(fresh, fingerprint, result);
-      if (fault?.afterCommit) return fault.networkError ? HttpResponse.error() : toResponse(faultResult(fault), id);
-      return toResponse(result, id);
-    } finally {
-      // Anything not recorded above (refused before the engine, or a 500) frees the key for a retry.
-      if (fresh !== undefined) ctx.idempotency.release(fresh);
+      result = ok(await route.handle({ params, body: b.data, query: q.data }, ctx));
+    } catch (e) {
+      result = fromThrown(e);
     }
-  });
+    if (fresh !== undefined && result.status < 500) ctx.idempotency.finish(fresh, fingerprint, result);
+    if (fault?.afterCommit) return fault.networkError ? HttpResponse.error() : toResponse(faultResult(fault), id);
+    return toResponse(result, id);
+  } finally {
+    // Anything not recorded above (refused before the engine, or a 500) frees the key for a retry.
+    if (fresh !== undefined) ctx.idempotency.release(fresh);
+  }
 }
