@@ -19,7 +19,7 @@ import { listen } from '../mocks/transports/loopback.js';
 
 const quick = process.argv.includes('--quick');
 const ROUNDS = quick ? 1 : 5;
-const TIME_MS = quick ? 300 : 1_500;
+const TIME_MS = quick ? 300 : Number(process.env.BENCH_TIME_MS ?? 1_500);
 const BATCH = 16;
 
 const trivial = [http.get('*/v1/ping', () => HttpResponse.json({ ok: true }))];
@@ -78,7 +78,10 @@ const failures: string[] = [];
 const samples = new Map<string, number[]>(Object.keys(VARIANTS).map((k) => [k, []]));
 for (let round = 0; round < ROUNDS; round++) {
   const bench = new Bench({ time: TIME_MS, warmupTime: quick ? 50 : 200 });
-  for (const [name, fn] of Object.entries(VARIANTS)) bench.add(name, fn);
+  for (const [name, fn] of Object.entries(VARIANTS)) {
+    if (!process.env.BENCH_ONLY || name === FLOOR || process.env.BENCH_ONLY.split(',').some((w) => name.includes(w)))
+      bench.add(name, fn);
+  }
   await bench.run();
   for (const task of bench.tasks) {
     const error = task.result && 'error' in task.result ? task.result.error : undefined;

@@ -175,6 +175,12 @@ export async function listen(
     }
   }
 
+  // Node's default 5 s keep-alive races a client reusing a socket idle for about as long (the client's own idle
+  // limit is derived from this hint): the server closes as the request goes out, and the client sees ECONNRESET.
+  // A long server side makes the client always the one to close first; `close()` still ends idle sockets at once.
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
+
   server.on('connection', (socket) => {
     active.set(socket, 0);
     socket.on('close', () => active.delete(socket));
