@@ -143,3 +143,14 @@ describe('wire format', () => {
     }
   });
 });
+
+test('close() leaves an injected dispatcher to its owner', async () => {
+  const { createVinrMock } = await import('@vinr/sdk/mocks');
+  const mock = createVinrMock();
+  const vinr = mock.client();
+  await vinr.close();
+  const again = mock.client();
+  await expect(again.engagement.rewards.create({ name: 'Mug', points_cost: 1 })).resolves.toMatchObject({
+    object: 'reward',
+  });
+});
