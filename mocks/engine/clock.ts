@@ -12,11 +12,51 @@ export function parseDuration(value: number | string): number {
 
 /** The largest instant a JS `Date` can hold: beyond it `toISOString()` throws. */
 const MAX_DATE_MS = 8.64e15;
-const checkRange = (ms: number, what: string) => {
-  if (!Number.isFinite(ms) || Math.abs(ms) > MAX_DATE_MS)
-    throw new RangeError(`invalid ${what}: outside a Date's range`);
-  return ms;
-};
+
+/** A clock move refused; `field` says which input (`now` or `advance`) was wrong. */
+export class ClockInputError extends RangeError {
+  constructor(
+    readonly field: 'now' | 'advance',
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+const toMs = (date: Date | string | number): number =>
+  date instanceof Date ? date.getTime() : typeof date === 'number' ? date : Date.parse(date);
+
+/**
+ * Where `{ now?, advance? }` would put the clock, computed in full before anything moves, so a bad
+ * `advance` cannot leave `now` half-applied. Throws {@link ClockInputError}.
+ * @example
+ * ```ts
+ * clockTarget({ advance: '2h' }, clock.ms());
+ * ```
+ */
+export function clockTarget(
+  change: { now?: Date | string | number | undefined; advance?: number | string | undefined },
+  current: number,
+): number {
+  let base = current;
+  if (change.now !== undefined) {
+    base = toMs(change.now);
+    if (!Number.isFinite(base) || Math.abs(base) > MAX_DATE_MS) {
+      throw new ClockInputError('now', `invalid date ${JSON.stringify(change.now)}: outside a Date's range`);
+    }
+  }
+  if (change.advance === undefined) return base;
+  let by: number;
+  try {
+    by = parseDuration(change.advance);
+  } catch (e) {
+    throw new ClockInputError('advance', (e as Error).message);
+  }
+  if (by < 0) throw new ClockInputError('advance', 'the clock only moves forward');
+  if (Math.abs(base + by) > MAX_DATE_MS)
+    throw new ClockInputError('advance', "invalid advance: outside a Date's range");
+  return base + by;
+}
 
 /**
  * The reference server's only source of business time. Real time until the first `set`/`advance`,
@@ -62,9 +102,7 @@ export class MockClock {
    * ```
    */
   set(date: Date | string | number): void {
-    const ms = date instanceof Date ? date.getTime() : typeof date === 'number' ? date : Date.parse(date);
-    if (!Number.isFinite(ms)) throw new RangeError(`invalid date ${JSON.stringify(date)}`);
-    this.#frozen = checkRange(ms, 'date');
+    this.#frozen = clockTarget({ now: date }, this.ms());
     this.#changed();
   }
   /**
@@ -75,9 +113,7 @@ export class MockClock {
    * ```
    */
   advance(by: number | string): void {
-    const delta = parseDuration(by);
-    if (delta < 0) throw new RangeError('the clock only moves forward');
-    this.#frozen = checkRange(this.ms() + delta, 'advance');
+    this.#frozen = clockTarget({ advance: by }, this.ms());
     this.#changed();
   }
 
