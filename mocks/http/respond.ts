@@ -1,3 +1,5 @@
+import type { z } from 'zod';
+import { toIssues } from '../../src/schemas/issues.js';
 import { EngineError } from '../engine/errors.js';
 
 let seq = 0;
@@ -40,4 +42,19 @@ export function toResponse(result: JsonResult, id: string): Response {
     status: result.status,
     headers: { 'content-type': 'application/json', 'vinr-request-id': id, ...result.headers },
   });
+}
+
+/**
+ * A zod refusal as 400 `invalid_request`: `param` names the first failing path, `details.issues` lists them all.
+ * @example
+ * ```ts
+ * const r = schema.safeParse(body);
+ * if (!r.success) throw invalidInput(r.error, 'body');
+ * ```
+ */
+export function invalidInput(error: z.ZodError, what: 'body' | 'query'): EngineError {
+  const issues = toIssues(error);
+  const param = issues[0]?.path || undefined;
+  const message = `Invalid ${what}: ${issues.map((i) => `${i.path || '(root)'}: ${i.message}`).join('; ')}`;
+  return new EngineError(400, 'invalid_request', message, { ...(param ? { param } : {}), details: { issues } });
 }

@@ -1,8 +1,8 @@
 import { HttpResponse } from 'msw';
-import { type SchemaName, schemas, toIssues } from '../../src/schemas/index.js';
+import { type SchemaName, schemas } from '../../src/schemas/index.js';
 import type { MockContext } from './context.js';
 import type { Fault } from './faults.js';
-import { errorResult, fromThrown, type JsonResult, ok, toResponse } from './respond.js';
+import { errorResult, fromThrown, invalidInput, type JsonResult, ok, toResponse } from './respond.js';
 
 export type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
 
@@ -43,12 +43,7 @@ function validated(
 ): JsonResult | { data: unknown } {
   if (!name) return { data: input };
   const r = schemas[name].safeParse(input);
-  if (r.success) return { data: r.data };
-  const issues = toIssues(r.error);
-  const first = issues[0];
-  const param = first?.path || undefined;
-  const message = `Invalid ${what}: ${issues.map((i) => `${i.path || '(root)'}: ${i.message}`).join('; ')}`;
-  return errorResult(400, 'invalid_request', message, { ...(param ? { param } : {}), details: { issues } });
+  return r.success ? { data: r.data } : fromThrown(invalidInput(r.error, what));
 }
 
 /** The SPEC §6 code of an injected status, so the SDK maps it like the real refusal. */

@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { toIssues } from '../../../src/schemas/index.js';
 import { ClockInputError, clockTarget } from '../../engine/clock.js';
-import { EngineError, invalid } from '../../engine/errors.js';
+import { invalid } from '../../engine/errors.js';
 import { faultSpec } from '../faults.js';
+import { invalidInput } from '../respond.js';
 import { defineRoute, type Route } from '../route.js';
 
 const clockBody = z.strictObject({
@@ -14,11 +14,7 @@ const clockBody = z.strictObject({
 function parse<T>(schema: z.ZodType<T>, body: unknown): T {
   const r = schema.safeParse(body ?? {});
   if (r.success) return r.data;
-  const issues = toIssues(r.error);
-  const first = issues[0];
-  const message = issues.map((i) => `${i.path || '(root)'}: ${i.message}`).join('; ');
-  // Like the routes: a body that is not an object at all names no parameter.
-  throw new EngineError(400, 'invalid_request', `Invalid body: ${message}`, first?.path ? { param: first.path } : {});
+  throw invalidInput(r.error, 'body');
 }
 
 const clockView = (ctx: { clock: { now(): Date; frozen: boolean } }) => ({
