@@ -18,7 +18,9 @@ export interface LoopbackServer {
   /** `url + '/v1'`: what to hand to `new Vinr({ baseURL })` or `VINR_BASE_URL`. */
   readonly baseURL: string;
   /**
-   * Stops accepting, ends idle keep-alive sockets, lets in-flight requests finish, then resolves.
+   * Stops accepting, ends idle keep-alive sockets, lets in-flight requests finish, then resolves. Within 2 s in
+   * every case: after {@link CLOSE_GRACE_MS}, sockets still open (a client stalled mid-body, a request held by an
+   * injected delay) are destroyed.
    * @example
    * ```ts
    * const server = await mock.listen();
@@ -30,6 +32,11 @@ export interface LoopbackServer {
 
 /** Bodies above this are refused with 413 before they are buffered: a fixture must not exhaust the test's memory. */
 export const MAX_BODY_BYTES = 1024 * 1024;
+/**
+ * How long `close()` lets requests being served finish before it destroys their sockets. The CLI relies on it
+ * too (it exits once `close()` resolves): one bound for both, under the promised 2 s.
+ */
+export const CLOSE_GRACE_MS = 1_500;
 /** Methods the Fetch `Request` constructor refuses outright. */
 const FORBIDDEN_METHODS = new Set(['CONNECT', 'TRACE', 'TRACK']);
 
@@ -185,6 +192,16 @@ export async function listen(
     active.set(socket, 0);
     socket.on('close', () => active.delete(socket));
   });
+  // Node hands CONNECT to this event, not to the request handler; unanswered, the client would just see a close.
+  server.on('connect', (req: IncomingMessage, socket: Socket) => {
+    const body = JSON.stringify({
+      error: { code: 'invalid_request', message: `The method ${req.method} is not supported.` },
+    });
+    socket.on('error', () => undefined);
+    socket.end(
+      `HTTP/1.1 405 Method Not Allowed\r\ncontent-type: application/json\r\ncontent-length: ${Buffer.byteLength(body)}\r\nvinr-request-id: ${requestId()}\r\nconnection: close\r\n\r\n${body}`,
+    );
+  });
   // Malformed HTTP never reaches a handler: answer it in the same JSON shape instead of Node's bare 400.
   server.on('clientError', (err: NodeJS.ErrnoException, socket: Socket) => {
     if (!socket.writable || err.code === 'ECONNRESET') return void socket.destroy();
@@ -213,7 +230,14 @@ export async function listen(
     close: () =>
       (closed ??= new Promise<void>((resolve) => {
         closing = true;
-        server.close(() => resolve());
+        const force = setTimeout(() => {
+          for (const socket of active.keys()) socket.destroy();
+        }, CLOSE_GRACE_MS);
+        force.unref();
+        server.close(() => {
+          clearTimeout(force);
+          resolve();
+        });
         for (const [socket, n] of active) if (n === 0) socket.end();
       })),
   };

@@ -46,7 +46,9 @@ function sleep(ms: number, signal: AbortSignal): Promise<void> {
       signal.removeEventListener('abort', done);
       resolve();
     };
+    // Unref'd: a script with nothing else to do exits instead of waiting for retries; `idle()` holds the process.
     const timer = setTimeout(done, ms);
+    timer.unref?.();
     signal.addEventListener('abort', done, { once: true });
   });
 }
