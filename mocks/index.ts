@@ -51,7 +51,7 @@ export interface VinrMockOptions {
   };
 }
 
-/** The test controls of SPEC §8.1. */
+/** The reference server and its test controls (docs/testing.md). */
 export interface VinrMock {
   /** msw handlers for `setupServer(...mock.handlers)` / `setupWorker(...)`. */
   readonly handlers: RequestHandler[];

@@ -100,6 +100,20 @@ describe('vinr-mock', () => {
     expect(Date.now() - stopped).toBeLessThan(2_000);
   });
 
+  test('webhook endpoints on remote hosts are refused unless --allow-remote-webhooks is given', async () => {
+    const remote = { url: 'https://hooks.example.com/vinr' };
+    const strict = start(['--port', '0']);
+    const refused = await post(`${await strict.firstLine}/webhook_endpoints`, remote);
+    expect(refused.status).toBe(400);
+    expect(refused.json.error).toMatchObject({ code: 'invalid_request', param: 'url' });
+    expect(JSON.stringify(refused.json)).toContain('--allow-remote-webhooks');
+
+    const open = start(['--port', '0', '--allow-remote-webhooks']);
+    const created = await post(`${await open.firstLine}/webhook_endpoints`, remote);
+    expect(created.status).toBe(200);
+    expect(created.json.url).toBe(remote.url);
+  });
+
   test('a port already in use is a clear error and exit code 1', async () => {
     const taken = createServer();
     await new Promise<void>((r) => taken.listen(0, '127.0.0.1', r));

@@ -5,7 +5,7 @@ import { newId } from '../engine/ids.js';
 import { type ListPage, type ListQuery, paginate } from '../engine/pagination.js';
 import { isLoopbackUrl, remoteRefusal } from './loopback-hosts.js';
 
-/** The event types of SPEC §5.8: an endpoint may subscribe to these, or to `*`. */
+/** The event types the API emits: an endpoint may subscribe to these, or to `*`. */
 export const EVENT_TYPES: readonly string[] = [
   'loyalty.offer.published',
   'loyalty.offer.paused',
