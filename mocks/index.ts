@@ -115,7 +115,8 @@ export interface VinrMock {
     clear(): void;
   };
   /**
-   * A `Vinr` client wired to `dispatcher` with `secretKey`: the same class you import from `@vinr/sdk`.
+   * A `Vinr` client wired to `dispatcher` with `secretKey` (a `secretKey` you pass wins: that is how a test sees
+   * a 401): the same class you import from `@vinr/sdk`.
    * @example
    * ```ts
    * const vinr = mock.client({ maxRetries: 0 });
@@ -142,7 +143,13 @@ export interface VinrMock {
    * ```
    */
   reset(): void;
-  /** What `JSON.stringify(mock)` shows: the clock, and the secrets as `[redacted]`. */
+  /**
+   * What `JSON.stringify(mock)` (and `util.inspect(mock)`) show: the clock, and the secrets as `[redacted]`.
+   * @example
+   * ```ts
+   * JSON.stringify(mock); // '{"secretKey":"[redacted]","webhookSecret":"[redacted]","now":"…","frozen":false}'
+   * ```
+   */
   toJSON(): { secretKey: string; webhookSecret: string; now: string; frozen: boolean };
 }
 
