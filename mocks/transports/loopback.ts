@@ -1,4 +1,4 @@
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type ServerResponse, STATUS_CODES } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { getResponse, type RequestHandler } from 'msw';
 import { requestId } from '../http/respond.js';
@@ -82,6 +82,18 @@ function toRequest(req: IncomingMessage, origin: string, body: Buffer): Request 
     headers,
     body: withBody ? new Uint8Array(body) : null,
   });
+}
+
+/** Answers on a socket Node no longer parses as HTTP (CONNECT, a parse error), then closes it. */
+function endRaw(socket: Socket, plain: Plain): void {
+  const head = [
+    `HTTP/1.1 ${plain.status} ${STATUS_CODES[plain.status] ?? ''}`,
+    'content-type: application/json',
+    `content-length: ${plain.body.length}`,
+    `vinr-request-id: ${requestId()}`,
+    'connection: close',
+  ];
+  socket.end(Buffer.concat([Buffer.from(`${head.join('\r\n')}\r\n\r\n`), plain.body]));
 }
 
 function writePlain(res: ServerResponse, plain: Plain, close = false): void {
@@ -193,23 +205,16 @@ export async function listen(
     socket.on('close', () => active.delete(socket));
   });
   // Node hands CONNECT to this event, not to the request handler; unanswered, the client would just see a close.
+  // Node hands CONNECT to this event, not to the request handler; unanswered, the client would just see a close.
   server.on('connect', (req: IncomingMessage, socket: Socket) => {
-    const body = JSON.stringify({
-      error: { code: 'invalid_request', message: `The method ${req.method} is not supported.` },
-    });
     socket.on('error', () => undefined);
-    socket.end(
-      `HTTP/1.1 405 Method Not Allowed\r\ncontent-type: application/json\r\ncontent-length: ${Buffer.byteLength(body)}\r\nvinr-request-id: ${requestId()}\r\nconnection: close\r\n\r\n${body}`,
-    );
+    endRaw(socket, json(405, 'invalid_request', `The method ${req.method} is not supported.`));
   });
   // Malformed HTTP never reaches a handler: answer it in the same JSON shape instead of Node's bare 400.
   server.on('clientError', (err: NodeJS.ErrnoException, socket: Socket) => {
     if (!socket.writable || err.code === 'ECONNRESET') return void socket.destroy();
     const status = err.code === 'HPE_HEADER_OVERFLOW' ? 431 : 400;
-    const body = JSON.stringify({ error: { code: 'invalid_request', message: 'Malformed HTTP request.' } });
-    socket.end(
-      `HTTP/1.1 ${status} Bad Request\r\ncontent-type: application/json\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`,
-    );
+    endRaw(socket, json(status, 'invalid_request', 'Malformed HTTP request.'));
   });
 
   await new Promise<void>((resolve, reject) => {
