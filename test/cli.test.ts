@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { type AddressInfo, connect } from 'node:net';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
@@ -98,6 +98,23 @@ describe('vinr-mock', () => {
     cli.child.kill('SIGINT');
     expect(await cli.exited).toBe(0);
     expect(Date.now() - stopped).toBeLessThan(2_000);
+  });
+
+  test('SIGTERM while a client holds a half-sent request body still exits 0 within 2 s', async () => {
+    const cli = start(['--port', '0']);
+    const url = new URL(await cli.firstLine);
+    const socket = connect(Number(url.port), '127.0.0.1');
+    socket.on('error', () => undefined);
+    socket.write(
+      'POST /v1/engagement/loyalty_accounts HTTP/1.1\r\nHost: 127.0.0.1\r\nauthorization: Bearer sk_test_vinr_mock\r\n' +
+        'content-type: application/json\r\ncontent-length: 100\r\n\r\n{"tier":',
+    );
+    await new Promise((r) => setTimeout(r, 100));
+    const stopped = Date.now();
+    cli.child.kill('SIGTERM');
+    expect(await cli.exited).toBe(0);
+    expect(Date.now() - stopped).toBeLessThan(2_000);
+    socket.destroy();
   });
 
   test('webhook endpoints on remote hosts are refused unless --allow-remote-webhooks is given', async () => {
