@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * `vinr-mock`: the reference server as a standalone HTTP process (SPEC §8.4), for test suites in any language.
+ * `vinr-mock`: the reference server as a standalone HTTP process (see docs/testing.md), for test suites in any language.
  * Prints one line, the base URL, then serves until SIGINT/SIGTERM.
  *
  * Exit codes: 0 after a signal, 1 when it cannot listen (port in use, no permission), 2 for bad flags.
@@ -20,6 +20,9 @@ Options:
   --secret-key <key>     the only API key accepted (default sk_test_vinr_mock)
   --webhook-secret <s>   signs webhook deliveries (default whsec_test_vinr_mock)
   --now <date>           freeze the business clock at this ISO 8601 time from the start
+  --allow-remote-webhooks
+                         accept webhook endpoints on any host (default: loopback hosts only,
+                         i.e. localhost, 127.0.0.0/8 and ::1)
   -h, --help             show this help
 
 Exit codes: 0 after SIGINT/SIGTERM, 1 cannot listen (e.g. port in use), 2 bad flags.`;
@@ -62,6 +65,7 @@ function parse(argv: string[]): CliConfig | 'help' {
     }
     mock.now = values.now;
   }
+  if (values['allow-remote-webhooks']) mock.webhooks = { allowRemote: true };
   return { port, host, mock };
 }
 
@@ -76,6 +80,7 @@ function parseFlags(argv: string[]) {
       'secret-key': { type: 'string' },
       'webhook-secret': { type: 'string' },
       now: { type: 'string' },
+      'allow-remote-webhooks': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -126,9 +131,7 @@ async function main(argv: string[]): Promise<void> {
   const stop = () => {
     if (stopping) return;
     stopping = true;
-    // Exit 0 within 2 s even if a request is stuck (e.g. an injected delay): in-flight work gets 1.5 s.
-    const force = setTimeout(() => process.exit(0), 1_500);
-    force.unref();
+    // close() resolves within its own bound even if a request is stuck (an injected delay, a stalled client).
     void server.close().then(() => process.exit(0));
   };
   process.on('SIGINT', stop);

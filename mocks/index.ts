@@ -10,6 +10,7 @@ import type { EmittedEvent } from './engine/events.js';
 import { Engine } from './engine/index.js';
 import type { MockContext } from './http/context.js';
 import { FaultController, type FaultSpec } from './http/faults.js';
+import { Generation } from './http/generation.js';
 import { createHandlers } from './http/handlers.js';
 import { IdempotencyStore } from './http/idempotency.js';
 import { createMswDispatcher } from './transports/dispatcher.js';
@@ -40,9 +41,17 @@ export interface VinrMockOptions {
   earnRate?: number;
   /** Retry schedule and per-attempt timeout of deliveries to registered webhook endpoints. */
   webhookDelivery?: WebhookDeliveryOptions;
+  /** Webhook endpoints of the mock. */
+  webhooks?: {
+    /**
+     * Accept endpoint URLs on any host (default `false`: only loopback hosts — `localhost`, 127.0.0.0/8, `::1` —
+     * so a fixture cannot make the mock POST to a cloud metadata address or a real service).
+     */
+    allowRemote?: boolean | undefined;
+  };
 }
 
-/** The test controls of SPEC §8.1. */
+/** The reference server and its test controls (docs/testing.md). */
 export interface VinrMock {
   /** msw handlers for `setupServer(...mock.handlers)` / `setupWorker(...)`. */
   readonly handlers: RequestHandler[];
@@ -106,7 +115,8 @@ export interface VinrMock {
     clear(): void;
   };
   /**
-   * A `Vinr` client wired to `dispatcher` with `secretKey`: the same class you import from `@vinr/sdk`.
+   * A `Vinr` client wired to `dispatcher` with `secretKey` (a `secretKey` you pass wins: that is how a test sees
+   * a 401): the same class you import from `@vinr/sdk`.
    * @example
    * ```ts
    * const vinr = mock.client({ maxRetries: 0 });
@@ -126,12 +136,21 @@ export interface VinrMock {
   listen(options?: ListenOptions): Promise<LoopbackServer>;
   /**
    * Empty state (webhook endpoints and deliveries included), clock back to real time, faults cleared; listeners kept.
+   * A request still in flight is cut off: it applies nothing and answers 409 (see docs/testing.md).
    * @example
    * ```ts
    * beforeEach(() => mock.reset());
    * ```
    */
   reset(): void;
+  /**
+   * What `JSON.stringify(mock)` (and `util.inspect(mock)`) show: the clock, and the secrets as `[redacted]`.
+   * @example
+   * ```ts
+   * JSON.stringify(mock); // '{"secretKey":"[redacted]","webhookSecret":"[redacted]","now":"…","frozen":false}'
+   * ```
+   */
+  toJSON(): { secretKey: string; webhookSecret: string; now: string; frozen: boolean };
 }
 
 /**
@@ -151,23 +170,33 @@ export function createVinrMock(options: VinrMockOptions = {}): VinrMock {
   const engine = new Engine({ clock, ...(options.earnRate === undefined ? {} : { earnRate: options.earnRate }) });
   const idempotency = new IdempotencyStore(clock);
   const faults = new FaultController();
-  const webhooks = new WebhookHub(engine.events, clock, webhookSecret, options.webhookDelivery);
+  const webhooks = new WebhookHub(engine.events, clock, webhookSecret, {
+    ...(options.webhookDelivery ? { delivery: options.webhookDelivery } : {}),
+    allowRemote: options.webhooks?.allowRemote === true,
+  });
+  const generation = new Generation();
   const reset = () => {
+    generation.advance();
     engine.reset();
     webhooks.reset();
     idempotency.reset();
     faults.clear();
     clock.reset();
   };
-  const ctx: MockContext = { engine, clock, secretKey, idempotency, faults, webhooks, reset };
+  const ctx: MockContext = { engine, clock, secretKey, idempotency, faults, webhooks, generation, reset };
   const handlers = createHandlers(ctx);
   const dispatcher = createMswDispatcher(() => handlers);
 
-  return {
+  const mock: VinrMock = {
     handlers,
     dispatcher,
-    secretKey,
-    webhookSecret,
+    // Getters (not fields) so that the secrets are read on demand, and never listed by `inspect`/`JSON.stringify`.
+    get secretKey() {
+      return secretKey;
+    },
+    get webhookSecret() {
+      return webhookSecret;
+    },
     clock,
     get events() {
       return engine.events.all();
@@ -183,9 +212,28 @@ export function createVinrMock(options: VinrMockOptions = {}): VinrMock {
       inject: (spec) => faults.inject(spec),
       clear: () => faults.clear(),
     },
+    // An explicit `secretKey` wins: `mock.client({ secretKey: 'sk_test_wrong' })` is how a test sees a 401.
     client: (clientOptions = {}) =>
-      new Vinr({ baseURL: 'https://api.vinr.com/v1', ...clientOptions, secretKey, dispatcher }),
+      new Vinr({
+        baseURL: 'https://api.vinr.com/v1',
+        ...clientOptions,
+        secretKey: clientOptions.secretKey ?? secretKey,
+        dispatcher,
+      }),
     listen: (listenOptions) => listen(() => handlers, listenOptions),
     reset,
+    toJSON: () => redacted(clock),
   };
+  Object.defineProperty(mock, inspectSymbol, { value: () => `VinrMock ${JSON.stringify(redacted(clock))}` });
+  return mock;
 }
+
+const inspectSymbol = Symbol.for('nodejs.util.inspect.custom');
+
+/** What `JSON.stringify(mock)` and `util.inspect(mock)` show: never a secret (read those from the properties). */
+const redacted = (clock: MockClock) => ({
+  secretKey: '[redacted]',
+  webhookSecret: '[redacted]',
+  now: clock.now().toISOString(),
+  frozen: clock.frozen,
+});

@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { type AddressInfo, connect } from 'node:net';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
@@ -98,6 +98,37 @@ describe('vinr-mock', () => {
     cli.child.kill('SIGINT');
     expect(await cli.exited).toBe(0);
     expect(Date.now() - stopped).toBeLessThan(2_000);
+  });
+
+  test('SIGTERM while a client holds a half-sent request body still exits 0 within 2 s', async () => {
+    const cli = start(['--port', '0']);
+    const url = new URL(await cli.firstLine);
+    const socket = connect(Number(url.port), '127.0.0.1');
+    socket.on('error', () => undefined);
+    socket.write(
+      'POST /v1/engagement/loyalty_accounts HTTP/1.1\r\nHost: 127.0.0.1\r\nauthorization: Bearer sk_test_vinr_mock\r\n' +
+        'content-type: application/json\r\ncontent-length: 100\r\n\r\n{"tier":',
+    );
+    await new Promise((r) => setTimeout(r, 100));
+    const stopped = Date.now();
+    cli.child.kill('SIGTERM');
+    expect(await cli.exited).toBe(0);
+    expect(Date.now() - stopped).toBeLessThan(2_000);
+    socket.destroy();
+  });
+
+  test('webhook endpoints on remote hosts are refused unless --allow-remote-webhooks is given', async () => {
+    const remote = { url: 'https://hooks.example.com/vinr' };
+    const strict = start(['--port', '0']);
+    const refused = await post(`${await strict.firstLine}/webhook_endpoints`, remote);
+    expect(refused.status).toBe(400);
+    expect(refused.json.error).toMatchObject({ code: 'invalid_request', param: 'url' });
+    expect(JSON.stringify(refused.json)).toContain('--allow-remote-webhooks');
+
+    const open = start(['--port', '0', '--allow-remote-webhooks']);
+    const created = await post(`${await open.firstLine}/webhook_endpoints`, remote);
+    expect(created.status).toBe(200);
+    expect(created.json.url).toBe(remote.url);
   });
 
   test('a port already in use is a clear error and exit code 1', async () => {

@@ -46,6 +46,18 @@ describe('setupServer(...mock.handlers)', () => {
     expect(JSON.parse(res.body).now).toBe('2026-04-01T00:00:00.000Z');
   });
 
+  test('a body that is not valid UTF-8 is a 400 invalid_request, and nothing is written', async () => {
+    const body = new Uint8Array([...Buffer.from('{"tier":"g'), 0xff, 0xfe, ...Buffer.from('"}')]);
+    const res = await fetch('https://api.vinr.com/v1/engagement/loyalty_accounts', {
+      method: 'POST',
+      headers: AUTH,
+      body,
+    });
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as { error: { code: string } }).error.code).toBe('invalid_request');
+    expect((await mock.client().engagement.loyaltyAccounts.list()).data).toEqual([]);
+  });
+
   test('unknown API paths and wrong methods get the typed 404 / 405', async () => {
     const missing = await fetch('https://api.vinr.com/v1/test_helpers/nope', { headers: AUTH });
     expect(missing.status).toBe(404);

@@ -99,7 +99,7 @@ describe('vinr.webhookEndpoints against the mock', () => {
       secret: expect.stringMatching(/^whsec_\w{16,}$/),
       created_at: '2026-01-01T00:00:00.000Z',
     });
-    const second = await vinr.webhookEndpoints.create({ url: 'https://example.test/b' });
+    const second = await vinr.webhookEndpoints.create({ url: 'https://localhost/b' });
     expect(second).toMatchObject({ events: ['*'], description: null });
     expect(second.secret).not.toBe(first.secret);
 
@@ -126,7 +126,7 @@ describe('vinr.webhookEndpoints against the mock', () => {
       VinrValidationError,
     );
     const err = await vinr.webhookEndpoints
-      .create({ url: 'https://example.test', events: ['loyalty.offer.redemed'] })
+      .create({ url: 'https://localhost', events: ['loyalty.offer.redemed'] })
       .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(BadRequestError);
     expect(err).toMatchObject({ code: 'invalid_request', param: 'events.0' });

@@ -2,6 +2,7 @@ import type { MockClock } from '../engine/clock.js';
 import type { Engine } from '../engine/index.js';
 import type { WebhookHub } from '../webhooks/hub.js';
 import type { FaultController } from './faults.js';
+import type { Generation } from './generation.js';
 import type { IdempotencyStore } from './idempotency.js';
 
 /** Everything a route may touch. Routes translate HTTP to engine calls; rules live in the engine. */
@@ -11,6 +12,8 @@ export interface MockContext {
   readonly secretKey: string;
   readonly idempotency: IdempotencyStore;
   readonly faults: FaultController;
+  /** Advanced by `reset()`: requests that started before it are cut off before their engine step. */
+  readonly generation: Generation;
   /** Webhook endpoints, onEvent listeners and deliveries (mocks/webhooks). */
   readonly webhooks: WebhookHub;
   /** Empties state, puts the clock back to real time, clears faults (listeners are kept). */

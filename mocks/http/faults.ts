@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-/** What `mock.faults.inject` accepts (SPEC §8.1). */
+/** What `mock.faults.inject` accepts. */
 export const faultSpec = z.strictObject({
   status: z.number().int().min(400).max(599).optional(),
   // Ends up verbatim in a response header: a short, printable value.
@@ -14,7 +14,7 @@ export const faultSpec = z.strictObject({
   times: z.number().int().positive().optional(),
 });
 
-/** What `mock.faults.inject` and `POST /test_helpers/faults` accept (SPEC §8.1). */
+/** What `mock.faults.inject` and `POST /test_helpers/faults` accept. */
 export interface FaultSpec {
   /** Answer with this HTTP status instead of the real response. */
   status?: number | undefined;
@@ -28,7 +28,11 @@ export interface FaultSpec {
   delayMs?: number | undefined;
   /** Which requests: a method, and/or a substring of the path after the base URL (e.g. `/activations`). */
   match?: { method?: string | undefined; path?: string | undefined } | undefined;
-  /** How many matching requests fail (default 1). */
+  /**
+   * How many matching requests it hits (default 1): each one served with this fault counts once, whether it is
+   * a first attempt or a retry (with `afterCommit`, a retry that replays the recorded response loses it too).
+   * So `times` is the number of lost (or failed) responses, and the fault is gone after that many.
+   */
   times?: number | undefined;
 }
 
@@ -46,7 +50,10 @@ interface Armed extends Fault {
   remaining: number;
 }
 
-/** Faults armed by tests; each matching request consumes one use. */
+/**
+ * Faults armed by tests. Each matching request consumes one use, and the request path applies every fault it
+ * takes (a taken fault is never wasted on a request it then ignores).
+ */
 export class FaultController {
   #armed: Armed[] = [];
 

@@ -2,6 +2,7 @@ import { HttpResponse } from 'msw';
 import { type SchemaName, schemas } from '../../src/schemas/index.js';
 import type { MockContext } from './context.js';
 import type { Fault } from './faults.js';
+import type { Claim } from './idempotency.js';
 import { errorResult, fromThrown, invalidInput, type JsonResult, ok, toResponse } from './respond.js';
 
 export type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
@@ -46,7 +47,7 @@ function validated(
   return r.success ? { data: r.data } : fromThrown(invalidInput(r.error, what));
 }
 
-/** The SPEC §6 code of an injected status, so the SDK maps it like the real refusal. */
+/** The server error code of an injected status (docs/errors-and-retries.md), so the SDK maps it like the real refusal. */
 const FAULT_CODES: Record<number, string> = {
   401: 'authentication_failed',
   404: 'resource_missing',
@@ -83,8 +84,16 @@ function noBodyExpected(data: unknown): JsonResult {
   return errorResult(400, 'invalid_request', message, first ? { param: first } : {});
 }
 
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
 async function readBody(request: Request): Promise<JsonResult | { data: unknown; raw: string }> {
-  const raw = await request.text();
+  let raw: string;
+  try {
+    // Strict: `request.text()` would turn invalid bytes into U+FFFD and store them as if they had been sent.
+    raw = utf8.decode(await request.arrayBuffer());
+  } catch {
+    return errorResult(400, 'invalid_request', 'The request body is not valid UTF-8: send JSON encoded as UTF-8.');
+  }
   if (raw.trim() === '') return { data: undefined, raw };
   try {
     return { data: JSON.parse(raw), raw };
@@ -102,59 +111,82 @@ export interface Matched {
   id: string;
 }
 
-/** Serves one matched route: faults, idempotency, validation, then the route, then the error shape. */
-export async function serveRoute({ route, request, url, params, id }: Matched, ctx: MockContext): Promise<Response> {
+const CUT_OFF =
+  'The reference server was reset while this request was in flight; nothing was applied. ' +
+  'Await every request of a test before mock.reset().';
+
+/**
+ * Serves one matched route: faults, idempotency, validation, then the route, then the error shape.
+ * Every fault taken here is applied to this request: an `afterCommit` fault loses the response whatever the
+ * outcome (a replay included), so `times` counts lost responses and nothing stays armed by mistake.
+ */
+export async function serveRoute(matched: Matched, ctx: MockContext): Promise<Response> {
+  const { route, request, url, id } = matched;
+  const started = ctx.generation.current;
   const key = route.method === 'GET' || route.testHelper ? null : request.headers.get('idempotency-key');
   if (key !== null && (key.trim() === '' || key.length > 255)) {
     const msg = 'The Idempotency-Key header must be 1 to 255 characters.';
     return toResponse(errorResult(400, 'invalid_request', msg, { param: 'Idempotency-Key' }), id);
   }
-  const scope = key === null ? undefined : `${ctx.secretKey}\u0000${key}`;
-  const claim = scope === undefined ? undefined : ctx.idempotency.claim(scope);
+  const claim = key === null ? undefined : ctx.idempotency.claim(`${ctx.secretKey}\u0000${key}`);
   if (claim?.kind === 'in_use') {
     return toResponse(errorResult(409, 'idempotency_key_in_use', `A request with key ${key} is still in flight.`), id);
   }
-  const fresh = claim?.kind === 'new' ? scope : undefined;
   // Taken after the in-flight check, so a refused duplicate does not use up a fault meant for a real attempt.
   const fault = route.testHelper ? undefined : ctx.faults.take(route.method, apiPath(url));
   try {
     if (fault?.delayMs) await sleep(fault.delayMs);
     if (fault && !fault.afterCommit && !latencyOnly(fault))
       return fault.networkError ? HttpResponse.error() : toResponse(faultResult(fault), id);
-    const body = route.method === 'GET' ? { data: undefined, raw: '' } : await readBody(request);
-    if ('status' in body) return toResponse(body, id);
-    const fingerprint = `${route.method} ${url.pathname}\n${body.raw}`;
-    if (claim?.kind === 'stored') {
-      if (claim.entry.fingerprint !== fingerprint) {
-        const msg = `Keys are for one request only: ${key} was used with another method, path or body.`;
-        return toResponse(errorResult(409, 'idempotency_key_reused', msg), id);
-      }
-      const replay = toResponse(claim.entry.result, id);
-      replay.headers.set('idempotent-replayed', 'true');
-      return replay;
-    }
-    const query = Object.fromEntries(url.searchParams);
-    // No body is `{}`; a JSON `null` is a body, refused by the schema like any non-object.
-    const b = validated(route.body, body.data === undefined && route.body ? {} : body.data, 'body');
-    if ('status' in b) return toResponse(b, id);
-    if (!route.body && !route.testHelper && body.data !== undefined) {
-      return toResponse(noBodyExpected(body.data), id);
-    }
-    const repeated = route.query ? repeatedParam(url.searchParams) : undefined;
-    if (repeated) return toResponse(repeated, id);
-    const q = validated(route.query, route.query ? query : undefined, 'query');
-    if ('status' in q) return toResponse(q, id);
-    let result: JsonResult;
-    try {
-      result = ok(await route.handle({ params, body: b.data, query: q.data }, ctx));
-    } catch (e) {
-      result = fromThrown(e);
-    }
-    if (fresh !== undefined && result.status < 500) ctx.idempotency.finish(fresh, fingerprint, result);
+    const response = await answer(matched, ctx, claim, started);
     if (fault?.afterCommit) return fault.networkError ? HttpResponse.error() : toResponse(faultResult(fault), id);
-    return toResponse(result, id);
+    return response;
   } finally {
-    // Anything not recorded above (refused before the engine, or a 500) frees the key for a retry.
-    if (fresh !== undefined) ctx.idempotency.release(fresh);
+    // Anything not recorded (refused before the engine, a 500, a cut-off request) frees the key for a retry.
+    if (claim?.kind === 'new') ctx.idempotency.release(claim.ticket);
   }
+}
+
+/** The real answer to a request: its replay, its refusal, or the route's result (recorded under its key). */
+async function answer(
+  { route, request, url, params, id }: Matched,
+  ctx: MockContext,
+  claim: Claim | undefined,
+  started: number,
+): Promise<Response> {
+  const body = route.method === 'GET' ? { data: undefined, raw: '' } : await readBody(request);
+  if ('status' in body) return toResponse(body, id);
+  const fingerprint = `${route.method} ${url.pathname}\n${body.raw}`;
+  if (claim?.kind === 'stored') {
+    if (claim.entry.fingerprint !== fingerprint) {
+      const key = request.headers.get('idempotency-key');
+      const msg = `Keys are for one request only: ${key} was used with another method, path or body.`;
+      return toResponse(errorResult(409, 'idempotency_key_reused', msg), id);
+    }
+    const replay = toResponse(claim.entry.result, id);
+    replay.headers.set('idempotent-replayed', 'true');
+    return replay;
+  }
+  const query = Object.fromEntries(url.searchParams);
+  // No body is `{}`; a JSON `null` is a body, refused by the schema like any non-object.
+  const b = validated(route.body, body.data === undefined && route.body ? {} : body.data, 'body');
+  if ('status' in b) return toResponse(b, id);
+  if (!route.body && !route.testHelper && body.data !== undefined) {
+    return toResponse(noBodyExpected(body.data), id);
+  }
+  const repeated = route.query ? repeatedParam(url.searchParams) : undefined;
+  if (repeated) return toResponse(repeated, id);
+  const q = validated(route.query, route.query ? query : undefined, 'query');
+  if ('status' in q) return toResponse(q, id);
+  // Checked in the same synchronous step as the engine call below: no reset can slip in between.
+  if (!ctx.generation.isCurrent(started)) return toResponse(errorResult(409, 'invalid_state_transition', CUT_OFF), id);
+  let result: JsonResult;
+  try {
+    const out = route.handle({ params, body: b.data, query: q.data }, ctx);
+    result = ok(out instanceof Promise ? await out : out);
+  } catch (e) {
+    result = fromThrown(e);
+  }
+  if (claim?.kind === 'new' && result.status < 500) ctx.idempotency.finish(claim.ticket, fingerprint, result);
+  return toResponse(result, id);
 }

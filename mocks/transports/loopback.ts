@@ -1,4 +1,4 @@
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type ServerResponse, STATUS_CODES } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { getResponse, type RequestHandler } from 'msw';
 import { requestId } from '../http/respond.js';
@@ -18,7 +18,9 @@ export interface LoopbackServer {
   /** `url + '/v1'`: what to hand to `new Vinr({ baseURL })` or `VINR_BASE_URL`. */
   readonly baseURL: string;
   /**
-   * Stops accepting, ends idle keep-alive sockets, lets in-flight requests finish, then resolves.
+   * Stops accepting, ends idle keep-alive sockets, lets in-flight requests finish, then resolves. Within 2 s in
+   * every case: after {@link CLOSE_GRACE_MS}, sockets still open (a client stalled mid-body, a request held by an
+   * injected delay) are destroyed.
    * @example
    * ```ts
    * const server = await mock.listen();
@@ -30,6 +32,11 @@ export interface LoopbackServer {
 
 /** Bodies above this are refused with 413 before they are buffered: a fixture must not exhaust the test's memory. */
 export const MAX_BODY_BYTES = 1024 * 1024;
+/**
+ * How long `close()` lets requests being served finish before it destroys their sockets. The CLI relies on it
+ * too (it exits once `close()` resolves): one bound for both, under the promised 2 s.
+ */
+export const CLOSE_GRACE_MS = 1_500;
 /** Methods the Fetch `Request` constructor refuses outright. */
 const FORBIDDEN_METHODS = new Set(['CONNECT', 'TRACE', 'TRACK']);
 
@@ -75,6 +82,18 @@ function toRequest(req: IncomingMessage, origin: string, body: Buffer): Request 
     headers,
     body: withBody ? new Uint8Array(body) : null,
   });
+}
+
+/** Answers on a socket Node no longer parses as HTTP (CONNECT, a parse error), then closes it. */
+function endRaw(socket: Socket, plain: Plain): void {
+  const head = [
+    `HTTP/1.1 ${plain.status} ${STATUS_CODES[plain.status] ?? ''}`,
+    'content-type: application/json',
+    `content-length: ${plain.body.length}`,
+    `vinr-request-id: ${requestId()}`,
+    'connection: close',
+  ];
+  socket.end(Buffer.concat([Buffer.from(`${head.join('\r\n')}\r\n\r\n`), plain.body]));
 }
 
 function writePlain(res: ServerResponse, plain: Plain, close = false): void {
@@ -185,14 +204,17 @@ export async function listen(
     active.set(socket, 0);
     socket.on('close', () => active.delete(socket));
   });
+  // Node hands CONNECT to this event, not to the request handler; unanswered, the client would just see a close.
+  // Node hands CONNECT to this event, not to the request handler; unanswered, the client would just see a close.
+  server.on('connect', (req: IncomingMessage, socket: Socket) => {
+    socket.on('error', () => undefined);
+    endRaw(socket, json(405, 'invalid_request', `The method ${req.method} is not supported.`));
+  });
   // Malformed HTTP never reaches a handler: answer it in the same JSON shape instead of Node's bare 400.
   server.on('clientError', (err: NodeJS.ErrnoException, socket: Socket) => {
     if (!socket.writable || err.code === 'ECONNRESET') return void socket.destroy();
     const status = err.code === 'HPE_HEADER_OVERFLOW' ? 431 : 400;
-    const body = JSON.stringify({ error: { code: 'invalid_request', message: 'Malformed HTTP request.' } });
-    socket.end(
-      `HTTP/1.1 ${status} Bad Request\r\ncontent-type: application/json\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`,
-    );
+    endRaw(socket, json(status, 'invalid_request', 'Malformed HTTP request.'));
   });
 
   await new Promise<void>((resolve, reject) => {
@@ -213,7 +235,14 @@ export async function listen(
     close: () =>
       (closed ??= new Promise<void>((resolve) => {
         closing = true;
-        server.close(() => resolve());
+        const force = setTimeout(() => {
+          for (const socket of active.keys()) socket.destroy();
+        }, CLOSE_GRACE_MS);
+        force.unref();
+        server.close(() => {
+          clearTimeout(force);
+          resolve();
+        });
         for (const [socket, n] of active) if (n === 0) socket.end();
       })),
   };

@@ -3,8 +3,9 @@ import type { MockClock } from '../engine/clock.js';
 import { invalid, notFound } from '../engine/errors.js';
 import { newId } from '../engine/ids.js';
 import { type ListPage, type ListQuery, paginate } from '../engine/pagination.js';
+import { isLoopbackUrl, remoteRefusal } from './loopback-hosts.js';
 
-/** The event types of SPEC §5.8: an endpoint may subscribe to these, or to `*`. */
+/** The event types the API emits: an endpoint may subscribe to these, or to `*`. */
 export const EVENT_TYPES: readonly string[] = [
   'loyalty.offer.published',
   'loyalty.offer.paused',
@@ -45,10 +46,14 @@ const toJson = (r: EndpointRecord): WebhookEndpoint => ({
 export class EndpointStore {
   #rows: EndpointRecord[] = [];
   #at = new Map<string, number>();
-  constructor(private readonly clock: MockClock) {}
+  constructor(
+    private readonly clock: MockClock,
+    private readonly allowRemote = false,
+  ) {}
 
   /** Registers an endpoint; the result is the only one carrying `secret`. */
   create(input: EndpointCreateInput): WebhookEndpoint {
+    if (!this.allowRemote && !isLoopbackUrl(input.url)) throw invalid('url', remoteRefusal(input.url));
     const events = input.events ?? ['*'];
     // A typo in a type would mean deliveries that silently never come: refuse it, like Stripe does.
     events.forEach((type, i) => {

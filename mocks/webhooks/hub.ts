@@ -31,10 +31,10 @@ export class WebhookHub {
     events: EventLog,
     clock: MockClock,
     private readonly webhookSecret: string,
-    options: WebhookDeliveryOptions = {},
+    options: { delivery?: WebhookDeliveryOptions; allowRemote?: boolean } = {},
   ) {
-    this.endpoints = new EndpointStore(clock);
-    this.#deliverer = new Deliverer(options, (id) => this.endpoints.get(id) !== undefined);
+    this.endpoints = new EndpointStore(clock, options.allowRemote === true);
+    this.#deliverer = new Deliverer(options.delivery ?? {}, (id) => this.endpoints.get(id) !== undefined);
     events.subscribe((event) => this.#publish(event));
   }
 
@@ -51,7 +51,14 @@ export class WebhookHub {
 
   /** Resolves once no listener call and no delivery (retries included) is running. */
   async idle(): Promise<void> {
-    while (this.#pending.size > 0) await Promise.allSettled([...this.#pending]);
+    if (this.#pending.size === 0) return;
+    // Retry timers are unref'd; someone awaiting `idle()` wants them to run, so keep the process alive meanwhile.
+    const hold = setInterval(() => undefined, 60_000);
+    try {
+      while (this.#pending.size > 0) await Promise.allSettled([...this.#pending]);
+    } finally {
+      clearInterval(hold);
+    }
   }
 
   reset(): void {
