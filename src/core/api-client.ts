@@ -3,7 +3,7 @@ import { VERSION } from '../version.js';
 import { type APIError, makeAPIError } from './api-errors.js';
 import { APIConnectionError, APIConnectionTimeoutError, APIUserAbortError, VinrError } from './errors.js';
 import { newIdempotencyKey } from './idempotency.js';
-import type { NormalizedOptions, RequestOptions } from './options.js';
+import { checkRequestOptions, type NormalizedOptions, type RequestOptions } from './options.js';
 import { backoffDelay, isRetryableResponse, parseRetryAfter } from './retries.js';
 import { AttemptAbort, DispatcherRef, send, type TransportResponse } from './transport.js';
 import { validate } from './validate.js';
@@ -80,6 +80,7 @@ export class ApiClient {
   }
 
   async request<T>(spec: RequestSpec, options?: RequestOptions): Promise<T> {
+    checkRequestOptions(options);
     const opts = this.#opts;
     const maxRetries = options?.maxRetries ?? opts.maxRetries;
     const timeout = options?.timeout ?? opts.timeout;
