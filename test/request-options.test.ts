@@ -17,6 +17,9 @@ describe('per-call options are checked like the client options', () => {
     ['timeout Infinity', { timeout: Number.POSITIVE_INFINITY }, /timeout/],
     ['an empty idempotencyKey', { idempotencyKey: '' }, /idempotencyKey/],
     ['an idempotencyKey with a newline', { idempotencyKey: 'k\n' }, /idempotencyKey/],
+    ['a signal that is not an AbortSignal', { signal: 'stop' as unknown as AbortSignal }, /signal.*got a string/],
+    ['a header value with a line break', { headers: { 'x-trace': 'a\r\nx-evil: 1' } }, /header "x-trace"/],
+    ['a header value that is a number', { headers: { 'x-n': 1 as unknown as string } }, /header "x-n"/],
   ])('%s rejects with a VinrError and sends nothing', async (_name, options, message) => {
     const mock = createVinrMock();
     const vinr = mock.client();

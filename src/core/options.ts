@@ -96,11 +96,31 @@ export function checkRequestOptions(options: RequestOptions | undefined): void {
   }
   if (options.timeout !== undefined) checkTimeout(options.timeout);
   if (options.maxRetries !== undefined) checkMaxRetries(options.maxRetries);
+  const { signal, headers } = options;
+  if (signal !== undefined && (typeof signal !== 'object' || signal === null || !('aborted' in signal))) {
+    throw new VinrError(`Invalid signal: expected an AbortSignal, got ${describeValue(signal)}.`);
+  }
+  if (headers !== undefined) checkHeaders(headers);
   const key = options.idempotencyKey;
   if (key !== undefined && (typeof key !== 'string' || key === '' || unsendable(key))) {
     throw new VinrError(
       'Invalid idempotencyKey: expected a non-empty string without whitespace or control characters.',
     );
+  }
+}
+
+// A CR or LF in a value would be refused by the transport, as a connection error that is then retried.
+function checkHeaders(headers: unknown): void {
+  if (typeof headers !== 'object' || headers === null || Array.isArray(headers)) {
+    throw new VinrError(`Invalid headers: expected an object of header values, got ${describeValue(headers)}.`);
+  }
+  for (const [name, value] of Object.entries(headers)) {
+    if (value === null || value === undefined) continue;
+    if (typeof value !== 'string' || /[\r\n\0]/.test(value)) {
+      throw new VinrError(
+        `Invalid header ${JSON.stringify(name)}: expected a string without line breaks (or null to remove it).`,
+      );
+    }
   }
 }
 
