@@ -18,7 +18,11 @@ Options:
   --port <n>             TCP port (default 12111; 0 = any free port)
   --host <addr>          interface to bind (default 127.0.0.1)
   --secret-key <key>     the only API key accepted (default sk_test_vinr_mock)
-  --webhook-secret <s>   signs webhook deliveries (default whsec_test_vinr_mock)
+  --webhook-secret <s>   the mock's own signing secret (default whsec_test_vinr_mock), for the
+                         signatures it hands to in-process onEvent handlers. Deliveries to
+                         endpoints registered with POST /v1/webhook_endpoints are signed with
+                         each endpoint's own secret: read it from the "secret" field of that
+                         create response (it is returned only then)
   --now <date>           freeze the business clock at this ISO 8601 time from the start
   --allow-remote-webhooks
                          accept webhook endpoints on any host (default: loopback hosts only,

@@ -2,6 +2,7 @@ import { Vinr } from '@vinr/sdk';
 import {
   type OfferRedeemedData,
   type UnknownEvent,
+  type VerifyWebhookOptions,
   type VinrEvent,
   verifyWebhook,
   type WebhookSignatureErrorReason,
@@ -35,8 +36,8 @@ test('the client methods share the types; payload must be raw', () => {
   expectTypeOf(vinr.webhooks.sign).returns.toEqualTypeOf<string>();
   // @ts-expect-error a parsed object is not a raw payload
   vinr.webhooks.verify({ id: 'evt_1' }, 't=1,v1=00');
-  // @ts-expect-error the standalone functions take an explicit secret
-  verifyWebhook('{}', 't=1,v1=00', {});
+  // the standalone functions fall back to VINR_WEBHOOK_SECRET, so the secret is optional
+  expectTypeOf(verifyWebhook).parameter(2).toEqualTypeOf<VerifyWebhookOptions | undefined>();
   expectTypeOf<WebhookSignatureErrorReason>().toEqualTypeOf<
     | 'missing_header'
     | 'malformed_header'

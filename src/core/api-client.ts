@@ -2,8 +2,9 @@ import type { SchemaName } from '../schemas/index.js';
 import { VERSION } from '../version.js';
 import { type APIError, makeAPIError } from './api-errors.js';
 import { APIConnectionError, APIConnectionTimeoutError, APIUserAbortError, VinrError } from './errors.js';
+import { connectionHint, notFoundHint } from './hints.js';
 import { newIdempotencyKey } from './idempotency.js';
-import type { NormalizedOptions, RequestOptions } from './options.js';
+import { checkRequestOptions, type NormalizedOptions, type RequestOptions } from './options.js';
 import { backoffDelay, isRetryableResponse, parseRetryAfter } from './retries.js';
 import { AttemptAbort, DispatcherRef, send, type TransportResponse } from './transport.js';
 import { validate } from './validate.js';
@@ -80,6 +81,7 @@ export class ApiClient {
   }
 
   async request<T>(spec: RequestSpec, options?: RequestOptions): Promise<T> {
+    checkRequestOptions(options);
     const opts = this.#opts;
     const maxRetries = options?.maxRetries ?? opts.maxRetries;
     const timeout = options?.timeout ?? opts.timeout;
@@ -140,13 +142,16 @@ export class ApiClient {
           retry: true,
         };
       }
-      const detail = cause instanceof Error ? `: ${cause.message}` : '';
-      return { ok: false, error: new APIConnectionError(`Connection error${detail}`, { cause }), retry: true };
+      const detail = cause instanceof Error ? `: ${cause.message}.` : '.';
+      const message = `Connection error${detail}${connectionHint(cause, this.#opts.baseURL)}`;
+      return { ok: false, error: new APIConnectionError(message, { cause }), retry: true };
     } finally {
       clearTimeout(timer);
       if (onAbort) signal?.removeEventListener('abort', onAbort);
     }
-    return res.status >= 200 && res.status < 300 ? parseSuccess(res, res.text) : parseFailure(res, res.text);
+    return res.status >= 200 && res.status < 300
+      ? parseSuccess(res, res.text)
+      : parseFailure(res, res.text, this.#opts.baseURL);
   }
 
   #logAttempt(spec: RequestSpec, result: Attempt, attempt: number, started: number) {
@@ -171,7 +176,7 @@ function parseSuccess(res: TransportResponse, text: string): Attempt {
   }
 }
 
-function parseFailure(res: TransportResponse, text: string): Attempt {
+function parseFailure(res: TransportResponse, text: string, baseURL: string): Attempt {
   let payload: { error?: { code?: unknown; message?: unknown; param?: unknown; details?: unknown } } | undefined;
   try {
     payload = JSON.parse(text);
@@ -183,7 +188,7 @@ function parseFailure(res: TransportResponse, text: string): Attempt {
   const error = makeAPIError({
     status: res.status,
     code,
-    message: typeof e.message === 'string' ? e.message : `HTTP ${res.status}`,
+    message: (typeof e.message === 'string' ? e.message : `HTTP ${res.status}`) + notFoundHint(res.status, baseURL),
     param: typeof e.param === 'string' ? e.param : undefined,
     details: e.details && typeof e.details === 'object' ? (e.details as Record<string, unknown>) : undefined,
     requestId: res.headers['vinr-request-id'],

@@ -4,7 +4,7 @@ import { isLogLevel, LevelLogger, type Logger, type LogLevel } from './logger.js
 
 export const DEFAULT_BASE_URL = 'https://api.vinr.com/v1';
 
-/** Options of `new Vinr(options)`. Every one has a default (SPEC §2). */
+/** Options of `new Vinr(options)`. Every one has a default. */
 export interface ClientOptions {
   /** Secret API key, sent as `Authorization: Bearer …`. Defaults to `process.env.VINR_SECRET_KEY`. */
   secretKey?: string | undefined;
@@ -59,20 +59,106 @@ const env = (name: string): string | undefined => {
   return v === undefined || v.trim() === '' ? undefined : v.trim();
 };
 
-const checkCount = (name: string, v: number, min: number) => {
-  if (!Number.isFinite(v) || v < min || !Number.isInteger(v)) {
-    throw new VinrError(`Invalid ${name}: expected an integer ≥ ${min}, got ${String(v)}.`);
+// Header values cannot hold them: a key with a pasted newline would fail every request as a connection error.
+function unsendable(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c <= 0x20 || c === 0x7f) return true;
+  }
+  return /\s/.test(s);
+}
+
+const MAX_RETRIES_LIMIT = 10;
+
+const checkTimeout = (v: unknown): number => {
+  if (typeof v !== 'number' || !Number.isFinite(v) || v <= 0) {
+    throw new VinrError(`Invalid timeout: expected a positive finite number of milliseconds, got ${String(v)}.`);
   }
   return v;
 };
 
+// `NaN` would retry forever (`attempt > NaN` is never true), hence the check on every path in.
+const checkMaxRetries = (v: unknown): number => {
+  if (typeof v !== 'number' || !Number.isInteger(v) || v < 0 || v > MAX_RETRIES_LIMIT) {
+    throw new VinrError(`Invalid maxRetries: expected an integer from 0 to ${MAX_RETRIES_LIMIT}, got ${String(v)}.`);
+  }
+  return v;
+};
+
+/**
+ * Checks the per-call options that steer the request loop, with the client options' rules. Throws
+ * `VinrError` (the caller turns it into a rejection before anything is sent).
+ */
+export function checkRequestOptions(options: RequestOptions | undefined): void {
+  if (options === undefined) return;
+  if (typeof options !== 'object' || options === null) {
+    throw new VinrError(`Invalid request options: expected an object, got ${describeValue(options)}.`);
+  }
+  if (options.timeout !== undefined) checkTimeout(options.timeout);
+  if (options.maxRetries !== undefined) checkMaxRetries(options.maxRetries);
+  const { signal, headers } = options;
+  if (signal !== undefined && (typeof signal !== 'object' || signal === null || !('aborted' in signal))) {
+    throw new VinrError(`Invalid signal: expected an AbortSignal, got ${describeValue(signal)}.`);
+  }
+  if (headers !== undefined) checkHeaders(headers);
+  const key = options.idempotencyKey;
+  if (key !== undefined && (typeof key !== 'string' || key === '' || unsendable(key))) {
+    throw new VinrError(
+      'Invalid idempotencyKey: expected a non-empty string without whitespace or control characters.',
+    );
+  }
+}
+
+// A CR or LF in a value would be refused by the transport, as a connection error that is then retried.
+function checkHeaders(headers: unknown): void {
+  if (typeof headers !== 'object' || headers === null || Array.isArray(headers)) {
+    throw new VinrError(`Invalid headers: expected an object of header values, got ${describeValue(headers)}.`);
+  }
+  for (const [name, value] of Object.entries(headers)) {
+    if (value === null || value === undefined) continue;
+    if (typeof value !== 'string' || /[\r\n\0]/.test(value)) {
+      throw new VinrError(
+        `Invalid header ${JSON.stringify(name)}: expected a string without line breaks (or null to remove it).`,
+      );
+    }
+  }
+}
+
+/** "undefined", "null", "a number", "an object": for messages that say what was received. */
+export function describeValue(v: unknown): string {
+  if (v === undefined || v === null) return String(v);
+  if (Array.isArray(v)) return 'an array';
+  const type = typeof v;
+  return /^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`;
+}
+
+function checkSecretKey(key: unknown): string {
+  if (typeof key !== 'string') {
+    throw new VinrError(`Invalid secretKey: expected a string, got ${describeValue(key)}.`);
+  }
+  if (key.trim() === '') {
+    throw new VinrError(
+      'Invalid secretKey: it is empty or only whitespace. Pass `new Vinr({ secretKey })` or set VINR_SECRET_KEY.',
+    );
+  }
+  if (unsendable(key)) {
+    // Never echo the key itself, not even a part of it.
+    throw new VinrError(
+      'Invalid secretKey: it contains whitespace or control characters (often a trailing newline pasted from a ' +
+        'file or a secret manager). Trim it.',
+    );
+  }
+  return key;
+}
+
 export function normalizeOptions(options: ClientOptions = {}): NormalizedOptions {
-  const secretKey = options.secretKey ?? env('VINR_SECRET_KEY');
-  if (!secretKey) {
+  const given = options.secretKey ?? env('VINR_SECRET_KEY');
+  if (given === undefined) {
     throw new VinrError(
       'Missing secret key: pass `new Vinr({ secretKey })` or set the VINR_SECRET_KEY environment variable.',
     );
   }
+  const secretKey = checkSecretKey(given);
   const rawBase = options.baseURL ?? env('VINR_BASE_URL') ?? DEFAULT_BASE_URL;
   let baseURL: string;
   try {
@@ -90,8 +176,8 @@ export function normalizeOptions(options: ClientOptions = {}): NormalizedOptions
     secretKey,
     baseURL,
     webhookSecret: options.webhookSecret ?? env('VINR_WEBHOOK_SECRET'),
-    timeout: checkCount('timeout', options.timeout ?? 30_000, 1),
-    maxRetries: checkCount('maxRetries', options.maxRetries ?? 2, 0),
+    timeout: checkTimeout(options.timeout ?? 30_000),
+    maxRetries: checkMaxRetries(options.maxRetries ?? 2),
     dispatcher: options.dispatcher,
     defaultHeaders: { ...options.defaultHeaders },
     logLevel,

@@ -1,4 +1,4 @@
-/** Retry policy of SPEC §3.4, kept apart from the loop so it can be tested on its own. */
+/** Retry policy (docs/errors-and-retries.md), kept apart from the loop so it can be tested on its own. */
 
 const RETRYABLE_STATUS = new Set([408, 429, 500, 502, 503, 504]);
 
@@ -8,18 +8,22 @@ export const isRetryableResponse = (status: number, code: string | undefined): b
 
 const MAX_RETRY_AFTER_MS = 60_000;
 
-/** Parses `Retry-After` (seconds or HTTP date); `undefined` when absent or outside 0–60 s. */
+/**
+ * Parses `Retry-After` (seconds or HTTP date); `undefined` when absent, unreadable, negative, non-finite or
+ * outside 0–60 s, so the caller falls back to back-off. Only a value starting with a day name is read as a
+ * date: `Date.parse('-1')` is the year −1, which would mean "retry at once".
+ */
 export function parseRetryAfter(value: string | undefined, now = Date.now()): number | undefined {
   if (value === undefined) return undefined;
   const trimmed = value.trim();
+  if (trimmed === '') return undefined;
   let ms: number;
-  if (/^\d+(\.\d+)?$/.test(trimmed)) ms = Number(trimmed) * 1000;
-  else {
+  if (/^[A-Za-z]/.test(trimmed)) {
     const at = Date.parse(trimmed);
     if (Number.isNaN(at)) return undefined;
     ms = Math.max(0, at - now);
-  }
-  return ms >= 0 && ms <= MAX_RETRY_AFTER_MS ? ms : undefined;
+  } else ms = Number(trimmed) * 1000;
+  return Number.isFinite(ms) && ms >= 0 && ms <= MAX_RETRY_AFTER_MS ? ms : undefined;
 }
 
 /** Delay before retry number `retry` (0 for the first retry): `min(0.5 s × 2^n, 8 s)` minus up to 25 % jitter. */

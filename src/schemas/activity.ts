@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { pagination, prefixedId, timestamp } from './common.js';
+import { minorUnits, pagination, prefixedId, timestamp } from './common.js';
 
 export const eventTrack = z.strictObject({
   /** The qualifying event type: `payment.completed`. */
@@ -9,7 +9,7 @@ export const eventTrack = z.strictObject({
   /** Your payment id: the same id again replays the original result (at most one redemption per offer). */
   payment_id: z.string().min(1).max(255),
   /** Amount paid, in integer minor units (e.g. cents). */
-  amount: z.number().int().min(0).max(1_000_000_000_000),
+  amount: minorUnits().min(0).max(1_000_000_000_000),
   /** ISO 4217 code, e.g. `eur`. */
   currency: z.string().regex(/^[a-zA-Z]{3}$/, 'expected a 3-letter ISO currency code'),
   /** When the payment happened (default now, never in the future); decides which offer windows apply. */

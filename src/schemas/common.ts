@@ -10,6 +10,20 @@ export const timestamp = z.iso
     return Number.isNaN(year) || (year >= 1 && year <= 9999);
   }, 'expected a year from 0001 to 9999 (in UTC)');
 
+/**
+ * A timestamp with a zone, or a date `YYYY-MM-DD` meaning that day at 00:00 UTC; either way it comes out as a
+ * UTC timestamp (`…Z`), so what is stored and returned reads like every other timestamp.
+ */
+export const timestampOrDate = z
+  .union([z.iso.date(), timestamp], {
+    error: 'expected an ISO 8601 timestamp with a zone, or a date YYYY-MM-DD (read as 00:00 UTC)',
+  })
+  .transform((v) => new Date(v).toISOString());
+
+/** A money amount: an integer in minor units (cents), so 45.50 is 4550. */
+export const minorUnits = () =>
+  z.number().int({ error: 'expected an integer amount in minor units (e.g. 4550 for 45.50)' });
+
 const metadataRecord = z
   .record(z.string().min(1).max(40), z.union([z.string().max(500), z.number(), z.boolean()]))
   .refine((m) => Object.keys(m).length <= 50, { message: 'at most 50 metadata keys' });
@@ -39,7 +53,7 @@ export const prefixedId = (prefix: string) =>
 const queryInt = (min: number, max: number) =>
   z.preprocess((v) => (typeof v === 'string' && /^\d+$/.test(v) ? Number(v) : v), z.number().int().min(min).max(max));
 
-/** Cursor pagination shared by every list (SPEC §3.2). */
+/** Cursor pagination shared by every list: newest first, `starting_after` an id. */
 export const pagination = {
   /** Items per page, 1 to 100 (default 10). */
   limit: queryInt(1, 100).optional(),

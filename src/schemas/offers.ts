@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { metadata, pagination, prefixedId, segmentKey, timestamp } from './common.js';
+import { metadata, minorUnits, pagination, prefixedId, segmentKey, timestamp, timestampOrDate } from './common.js';
 
 const twoDecimals = (n: number) => Math.abs(Math.round(n * 100) - n * 100) < 1e-9;
 
@@ -15,7 +15,7 @@ export const incentive = z.discriminatedUnion('type', [
   z.strictObject({
     type: z.literal('percentage_discount'),
     percent: z.number().gt(0).lte(100).refine(twoDecimals, 'at most 2 decimals'),
-    max_discount: z.number().int().positive().nullable().optional(),
+    max_discount: minorUnits().positive().nullable().optional(),
   }),
   z.strictObject({
     type: z.literal('gift_reward'),
@@ -30,8 +30,8 @@ export const targeting = z.strictObject({
   tiers: z.array(z.string().min(1).max(64)).max(100).optional(),
   /** Points balance at least this, measured before the purchase's own points. */
   min_balance: z.number().int().min(0).optional(),
-  /** The member enrolled before this time. */
-  enrolled_before: timestamp.optional(),
+  /** The member enrolled before this time: a timestamp, or a date `YYYY-MM-DD` (00:00 UTC). Returned in UTC. */
+  enrolled_before: timestampOrDate.optional(),
   /** Every key equals the account's metadata value (type-sensitive); a missing key fails. */
   metadata: metadata.optional(),
 });

@@ -1,4 +1,5 @@
 import { WebhookSignatureError } from '../core/errors.js';
+import { isBytes } from './payload.js';
 
 /** Name of the HTTP header that carries the signature. */
 export const SIGNATURE_HEADER = 'x-vinr-signature';
@@ -7,10 +8,11 @@ export const SIGNATURE_HEADER = 'x-vinr-signature';
 export type HeadersRecord = Record<string, string | string[] | undefined>;
 
 /**
- * Where the signature comes from: the header value itself (`req.headers['x-vinr-signature']`), a whole
- * Node headers record (`req.headers`), or a Fetch `Headers` (`request.headers` in route handlers).
+ * Where the signature comes from: the header value itself (`req.headers['x-vinr-signature']`, or its bytes as
+ * a `Buffer`/`Uint8Array`, read as UTF-8), a repeated header as an array (joined with `,`), a whole Node
+ * headers record (`req.headers`), or a Fetch `Headers` (`request.headers` in route handlers).
  */
-export type WebhookHeader = string | readonly string[] | HeadersRecord | Headers | null | undefined;
+export type WebhookHeader = string | Uint8Array | readonly string[] | HeadersRecord | Headers | null | undefined;
 
 /** The parts of `t=<unix seconds>,v1=<hex>[,v1=<hex>…]`. */
 export interface ParsedSignature {
@@ -31,10 +33,13 @@ function fromRecord(record: HeadersRecord): string | readonly string[] | undefin
   return undefined;
 }
 
+const utf8 = new TextDecoder();
+
 /** Reads the raw header value; throws `missing_header` when there is none. */
 export function readSignatureHeader(header: WebhookHeader): string {
   let value: string | readonly string[] | null | undefined;
   if (typeof header === 'string' || header === null || header === undefined) value = header;
+  else if (isBytes(header)) value = utf8.decode(header);
   else if (Array.isArray(header)) value = header;
   else if (isHeaders(header as object)) value = (header as Headers).get(SIGNATURE_HEADER);
   else value = fromRecord(header as HeadersRecord);
@@ -76,11 +81,17 @@ export function parseSignatureHeader(text: string): ParsedSignature {
   const signatures: string[] = [];
   let sawV1 = false;
   let start = 0;
+  // The next '=' at or after `start`, remembered across items: searching afresh for each item would scan
+  // the rest of the header every time, quadratic on a header of many commas.
+  let eq = -1;
   while (start <= text.length) {
     let end = text.indexOf(',', start);
     if (end < 0) end = text.length;
-    const eq = text.indexOf('=', start);
-    if (eq >= 0 && eq < end) {
+    if (eq < start) {
+      eq = text.indexOf('=', start);
+      if (eq < 0) eq = Number.POSITIVE_INFINITY;
+    }
+    if (eq < end) {
       const key = text.slice(start, eq).trim();
       const value = text.slice(eq + 1, end).trim();
       if (key === 'v1') {

@@ -6,7 +6,7 @@
 import type { VinrEvent } from './events.js';
 import type { WebhookHeader } from './header.js';
 import type { RawPayload } from './payload.js';
-import { signatureHeader } from './signing.js';
+import { type SignOptions, signatureHeader } from './signing.js';
 import type { VerifyOptions } from './verification.js';
 import { verifyAsync, verifySync } from './verify.js';
 
@@ -18,13 +18,13 @@ export {
 export type * from './events.js';
 export { type HeadersRecord, SIGNATURE_HEADER, type WebhookHeader } from './header.js';
 export type { RawPayload } from './payload.js';
-export type { SignOptions } from './signing.js';
 export { DEFAULT_TOLERANCE_SECONDS, type VerifyOptions } from './verification.js';
+export type { SignOptions };
 
-/** Options of the standalone functions: the secret is always explicit. */
+/** Options of the standalone functions: there is no client, so the secret is the option, else `VINR_WEBHOOK_SECRET`. */
 export type VerifyWebhookOptions = VerifyOptions & {
-  /** The endpoint's signing secret (`whsec_…`), or several during a rotation. */
-  secret: string | readonly string[];
+  /** The endpoint's signing secret (`whsec_…`), or several during a rotation. Default: `VINR_WEBHOOK_SECRET`. */
+  secret?: string | readonly string[] | undefined;
 };
 
 /**
@@ -39,7 +39,7 @@ export type VerifyWebhookOptions = VerifyOptions & {
  * if (event.type === 'loyalty.offer.redeemed') console.log(event.data.account);
  * ```
  */
-export function verifyWebhook(payload: RawPayload, header: WebhookHeader, options: VerifyWebhookOptions): VinrEvent {
+export function verifyWebhook(payload: RawPayload, header: WebhookHeader, options?: VerifyWebhookOptions): VinrEvent {
   return verifySync(payload, header, options);
 }
 
@@ -54,7 +54,7 @@ export function verifyWebhook(payload: RawPayload, header: WebhookHeader, option
 export function verifyWebhookAsync(
   payload: RawPayload,
   header: WebhookHeader,
-  options: VerifyWebhookOptions,
+  options?: VerifyWebhookOptions,
 ): Promise<VinrEvent> {
   return verifyAsync(payload, header, options);
 }
@@ -67,9 +67,6 @@ export function verifyWebhookAsync(
  * const header = signWebhook(JSON.stringify(event), { secret: 'whsec_test' });
  * ```
  */
-export function signWebhook(
-  payload: RawPayload,
-  options: { secret: string | readonly string[]; timestamp?: number },
-): string {
-  return signatureHeader(payload, options.secret, options.timestamp);
+export function signWebhook(payload: RawPayload, options: SignOptions = {}): string {
+  return signatureHeader(payload, options?.secret, options?.timestamp);
 }

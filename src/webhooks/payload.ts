@@ -12,18 +12,26 @@ const RAW_BODY_HELP = [
 ].join('\n');
 
 function describe(payload: unknown): string {
-  if (payload === null) return 'null';
+  if (payload === null || payload === undefined) return String(payload);
   if (Array.isArray(payload)) return 'an array';
   if (typeof payload === 'object') return 'a parsed object';
   return `a ${typeof payload}`;
 }
 
 /**
+ * A `Uint8Array` (or `Buffer`) from any realm: `instanceof` fails for one made in a `vm` context, a worker
+ * or an iframe, although node:crypto and WebCrypto take it like any other.
+ */
+export const isBytes = (value: unknown): value is Uint8Array =>
+  value instanceof Uint8Array ||
+  (ArrayBuffer.isView(value) && Object.prototype.toString.call(value) === '[object Uint8Array]');
+
+/**
  * Refuses anything that is not the raw body, before any HMAC work: a parsed object can never be
  * verified (key order and whitespace are lost), and hashing `[object Object]` would only mislead.
  */
 export function assertRawPayload(payload: unknown): asserts payload is RawPayload {
-  if (typeof payload === 'string' || payload instanceof Uint8Array) return;
+  if (typeof payload === 'string' || isBytes(payload)) return;
   throw new WebhookSignatureError(
     'payload_not_raw',
     `Webhook payload must be the raw body, got ${describe(payload)}. ${RAW_BODY_HELP}`,

@@ -1,7 +1,7 @@
 import type { VinrEvent } from './events.js';
 import type { WebhookHeader } from './header.js';
 import { type SignOptions, signatureHeader } from './signing.js';
-import { envSecret, type VerifyOptions } from './verification.js';
+import type { VerifyOptions } from './verification.js';
 import { verifyAsync, verifySync } from './verify.js';
 
 /**
@@ -62,8 +62,7 @@ export class Webhooks {
    * ```
    */
   sign(payload: string | Uint8Array, options: SignOptions = {}): string {
-    const secret = options.secret ?? this.#getSecret() ?? envSecret() ?? [];
-    return signatureHeader(payload, secret, options.timestamp);
+    return signatureHeader(payload, options?.secret, options?.timestamp, this.#getSecret);
   }
 
   /** The secret never appears in inspect output. */

@@ -2,7 +2,7 @@ import { VinrError, WebhookSignatureError } from '../core/errors.js';
 import { parseSignatureHeader, readSignatureHeader, type WebhookHeader } from './header.js';
 import { assertRawPayload, type RawPayload } from './payload.js';
 
-/** Options of `verify` / `verifyAsync` (SPEC §7). */
+/** Options of `verify` / `verifyAsync` (docs/webhooks.md). */
 export interface VerifyOptions {
   /**
    * The endpoint's `whsec_…` signing secret, used verbatim. Several during a rotation: a signature
@@ -34,16 +34,26 @@ export const DEFAULT_TOLERANCE_SECONDS = 300;
 export const envSecret = (): string | undefined =>
   typeof process === 'undefined' ? undefined : process.env?.VINR_WEBHOOK_SECRET?.trim() || undefined;
 
-function resolveSecrets(option: VerifyOptions['secret'], fallback: (() => string | undefined) | undefined) {
+/** The secrets given (a string or a list), as a list of the usable ones; anything else gives none. */
+function secretList(given: unknown): string[] {
+  const list = typeof given === 'string' ? [given] : Array.isArray(given) ? (given as unknown[]) : [];
+  return list.filter((s): s is string => typeof s === 'string' && s.trim() !== '');
+}
+
+/**
+ * Secret order: the option, the client's `webhookSecret`, `VINR_WEBHOOK_SECRET`. Throws `no_secret` when none
+ * is usable, also for a secret of the wrong type (`123`, `{}`), which names what was received.
+ */
+export function resolveSecrets(option: unknown, fallback?: () => string | undefined): readonly string[] {
   const given = option ?? fallback?.() ?? envSecret();
-  if (typeof given === 'string' && given.trim() !== '') return [given];
-  const list = (typeof given === 'string' ? [given] : (given ?? [])).filter(
-    (s) => typeof s === 'string' && s.trim() !== '',
-  );
+  const list = secretList(given);
   if (list.length === 0) {
+    const wrongType = given !== undefined && typeof given !== 'string' && !Array.isArray(given);
     throw new WebhookSignatureError(
       'no_secret',
-      'No webhook signing secret: pass { secret } (the endpoint\'s "whsec_…" secret), set `webhookSecret` on the client, or set VINR_WEBHOOK_SECRET.',
+      wrongType
+        ? `Invalid webhook signing secret: expected a string or an array of strings, got ${typeof given === 'object' ? 'an object' : `a ${typeof given}`}.`
+        : 'No webhook signing secret: pass { secret } (the endpoint\'s "whsec_…" secret), set `webhookSecret` on the client, or set VINR_WEBHOOK_SECRET.',
     );
   }
   return list;

@@ -1,0 +1,106 @@
+import { execFile } from 'node:child_process';
+import { readdirSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { createVinrMock } from '@vinr/sdk/mocks';
+import { describe, expect, test } from 'vitest';
+import { docFiles, extractSamples, fencedBlocks, writeSamples } from '../scripts/samples/extract.mjs';
+
+/**
+ * Every ts code block of README.md and docs/*.md, type-checked and (unless tagged check-only) run on Node against
+ * a fresh reference server. The fence tags and the server convention are described in scripts/samples/extract.mjs.
+ */
+const run = promisify(execFile);
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const OUT = join(ROOT, '.vinr-tmp', 'samples');
+const RUN_TIMEOUT_MS = 60_000;
+
+const programs = extractSamples(ROOT);
+const paths = writeSamples(OUT, programs);
+writeFileSync(
+  join(OUT, 'tsconfig.json'),
+  JSON.stringify({ extends: '../../tsconfig.json', include: ['*.ts'], compilerOptions: { noEmit: true } }),
+);
+
+describe('extraction', () => {
+  test('reads README.md and every docs/*.md, including docs added later', () => {
+    const docs = readdirSync(join(ROOT, 'docs')).filter((f) => f.endsWith('.md'));
+    expect(docFiles(ROOT).map((f) => relative(ROOT, f))).toEqual(['README.md', ...docs.sort().map((f) => `docs/${f}`)]);
+    expect(programs.reduce((n, p) => n + p.blocks, 0)).toBeGreaterThanOrEqual(20);
+  });
+
+  test('fence tags: ts runs, check-only is only type-checked, continued joins the previous block, others are ignored', () => {
+    const md = [
+      '```ts',
+      'const a = 1;',
+      '```',
+      '```sh',
+      'echo no',
+      '```',
+      '```ts continued',
+      'console.log(a);',
+      '```',
+      '````ts check-only',
+      '```',
+      '````',
+      '```python',
+      'x = 1',
+      '```',
+    ].join('\n');
+    expect(fencedBlocks(md).map((b) => [b.lang, b.modifiers, b.line])).toEqual([
+      ['ts', [], 1],
+      ['sh', [], 4],
+      ['ts', ['continued'], 7],
+      ['ts', ['check-only'], 10],
+      ['python', [], 13],
+    ]);
+    expect(fencedBlocks(md)[3]?.code).toBe('```');
+  });
+});
+
+test('every sample type-checks', { timeout: 180_000 }, async () => {
+  const tsc = join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
+  const result = await run(process.execPath, [tsc, '-p', join(OUT, 'tsconfig.json')], { cwd: ROOT }).then(
+    () => '',
+    (e: { stdout?: string; stderr?: string }) => `${e.stdout ?? ''}${e.stderr ?? ''}`,
+  );
+  // Each sample file starts with `// <doc>:<line>`, so an error points back to the markdown.
+  expect(result).toBe('');
+});
+
+const runnable = programs.map((p, i) => ({ ...p, path: paths[i] as string })).filter((p) => p.mode === 'run');
+
+describe.concurrent('every runnable sample runs against a fresh reference server', () => {
+  test.each(runnable.map((p) => [`${p.source}:${p.lines.join(',')}`, p] as const))(
+    '%s',
+    { timeout: RUN_TIMEOUT_MS + 10_000 },
+    async (_where, program) => {
+      const mock = createVinrMock();
+      const server = await mock.listen();
+      try {
+        const env: NodeJS.ProcessEnv = { ...process.env };
+        for (const name of Object.keys(env)) if (name.startsWith('VINR_')) delete env[name];
+        Object.assign(env, {
+          VINR_BASE_URL: server.baseURL,
+          VINR_SECRET_KEY: mock.secretKey,
+          VINR_WEBHOOK_SECRET: mock.webhookSecret,
+          VINR_LOG: 'error',
+        });
+        const outcome = await run(process.execPath, ['--import', 'tsx', program.path], {
+          cwd: ROOT,
+          env,
+          timeout: RUN_TIMEOUT_MS,
+          killSignal: 'SIGKILL',
+        }).then(
+          () => 'ok',
+          (e: { stderr?: string; killed?: boolean }) =>
+            e.killed ? `did not finish within ${RUN_TIMEOUT_MS} ms` : (e.stderr ?? String(e)),
+        );
+        expect(outcome).toBe('ok');
+      } finally {
+        await server.close();
+      }
+    },
+  );
+});
