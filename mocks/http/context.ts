@@ -3,6 +3,7 @@ import type { Engine } from '../engine/index.js';
 import type { WebhookHub } from '../webhooks/hub.js';
 import type { FaultController } from './faults.js';
 import type { IdempotencyStore } from './idempotency.js';
+import type { Route } from './route.js';
 
 /** Everything a route may touch. Routes translate HTTP to engine calls; rules live in the engine. */
 export interface MockContext {
@@ -13,6 +14,10 @@ export interface MockContext {
   readonly faults: FaultController;
   /** Webhook endpoints, onEvent listeners and deliveries (mocks/webhooks). */
   readonly webhooks: WebhookHub;
+  /** Set with `validateResponses`: checks each response against openapi.json before it is sent. */
+  readonly checkResponse?:
+    | ((route: Route | undefined, method: string, response: Response) => Promise<Response>)
+    | undefined;
   /** Empties state, puts the clock back to real time, clears faults (listeners are kept). */
   reset(): void;
 }

@@ -5,8 +5,11 @@ import { z } from 'zod';
  * present (`null` when it does not apply), timestamps as UTC ISO 8601 strings, money in integer minor units.
  */
 
-/** A UTC timestamp as the server prints it, e.g. `2026-01-01T00:00:00.000Z`. */
-export const utc = z.iso.datetime();
+/** A UTC timestamp as the server prints it (`Date#toISOString`), e.g. `2026-01-01T00:00:00.000Z`. */
+export const utc = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/)
+  .meta({ format: 'date-time' });
 
 /** An id with its prefix, e.g. `ofr_…`. */
 export const idOf = (prefix: string) => z.string().regex(new RegExp(`^${prefix}_[A-Za-z0-9]+$`));
