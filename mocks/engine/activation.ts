@@ -17,14 +17,14 @@ import { failedConditions } from './targeting.js';
  */
 export function assertEligible(offer: OfferRecord, account: AccountRecord): void {
   if (account.status !== 'active') {
-    throw new EngineError(422, 'account_not_active', `This loyalty account is ${account.status}.`, {
+    throw new EngineError('account_not_active', `This loyalty account is ${account.status}.`, {
       param: 'account',
       details: { status: account.status },
     });
   }
   const failed = failedConditions(account, offer.targeting, account.balance);
   if (failed.length > 0) {
-    throw new EngineError(422, 'offer_not_eligible', `This member does not meet the offer's ${failed.join(', ')}.`, {
+    throw new EngineError('offer_not_eligible', `This member does not meet the offer's ${failed.join(', ')}.`, {
       param: 'account',
       details: { failed_conditions: failed },
     });

@@ -15,7 +15,7 @@ const defaultActivation = (incentive: Incentive): 'auto' | 'opt_in' =>
 const EDITABLE_AFTER_PUBLISH = new Set(['name', 'metadata']);
 
 const transition = (message: string, status: OfferStatus, param?: string): EngineError =>
-  new EngineError(409, 'invalid_state_transition', message, { ...(param ? { param } : {}), details: { status } });
+  new EngineError('invalid_state_transition', message, { ...(param ? { param } : {}), details: { status } });
 
 export interface OfferListQuery extends ListQuery {
   status?: OfferStatus | undefined;

@@ -2,6 +2,7 @@ import { HttpResponse } from 'msw';
 import type { z } from 'zod';
 import type { OperationName, PathParams } from '../../src/api/operations/index.js';
 import { type SchemaName, schemas } from '../../src/schemas/index.js';
+import type { ErrorCode } from '../engine/errors.js';
 import type { MockContext } from './context.js';
 import type { Fault } from './faults.js';
 import { errorResult, fromThrown, invalidInput, type JsonResult, ok, toResponse } from './respond.js';
@@ -71,8 +72,8 @@ function validated(
   return r.success ? { data: r.data } : fromThrown(invalidInput(r.error, what));
 }
 
-/** The SPEC §6 code of an injected status, so the SDK maps it like the real refusal. */
-const FAULT_CODES: Record<number, string> = {
+/** The code of an injected status, so the SDK maps it like the real refusal. */
+const FAULT_CODES: Partial<Record<number, ErrorCode>> = {
   401: 'authentication_failed',
   404: 'resource_missing',
   429: 'rate_limited',
@@ -88,13 +89,13 @@ function repeatedParam(params: URLSearchParams): JsonResult | undefined {
   const dup = keys.find((k, i) => keys.indexOf(k) !== i);
   return dup === undefined
     ? undefined
-    : errorResult(400, 'invalid_request', `Received the query parameter ${dup} more than once.`, { param: dup });
+    : errorResult('invalid_request', `Received the query parameter ${dup} more than once.`, { param: dup });
 }
 
 function faultResult(f: Fault): JsonResult {
   const status = f.status ?? 500;
   const code = FAULT_CODES[status] ?? (status >= 500 ? 'internal_error' : 'invalid_request');
-  const result = errorResult(status, code, `Injected fault (HTTP ${status})`);
+  const result = errorResult(code, `Injected fault (HTTP ${status})`, {}, status);
   if (f.retryAfter !== undefined) result.headers = { 'retry-after': f.retryAfter };
   return result;
 }
@@ -105,7 +106,7 @@ function noBodyExpected(data: unknown): JsonResult {
   const message = first
     ? `Received unknown parameter: ${first}. This endpoint takes no request body.`
     : 'This endpoint takes no request body.';
-  return errorResult(400, 'invalid_request', message, first ? { param: first } : {});
+  return errorResult('invalid_request', message, first ? { param: first } : {});
 }
 
 async function readBody(request: Request): Promise<JsonResult | { data: unknown; raw: string }> {
@@ -114,7 +115,7 @@ async function readBody(request: Request): Promise<JsonResult | { data: unknown;
   try {
     return { data: JSON.parse(raw), raw };
   } catch {
-    return errorResult(400, 'invalid_request', 'The request body is not valid JSON.');
+    return errorResult('invalid_request', 'The request body is not valid JSON.');
   }
 }
 
@@ -132,12 +133,12 @@ export async function serveRoute({ route, request, url, params, id }: Matched, c
   const key = route.method === 'GET' || route.testHelper ? null : request.headers.get('idempotency-key');
   if (key !== null && (key.trim() === '' || key.length > 255)) {
     const msg = 'The Idempotency-Key header must be 1 to 255 characters.';
-    return toResponse(errorResult(400, 'invalid_request', msg, { param: 'Idempotency-Key' }), id);
+    return toResponse(errorResult('invalid_request', msg, { param: 'Idempotency-Key' }), id);
   }
   const scope = key === null ? undefined : `${ctx.secretKey}\u0000${key}`;
   const claim = scope === undefined ? undefined : ctx.idempotency.claim(scope);
   if (claim?.kind === 'in_use') {
-    return toResponse(errorResult(409, 'idempotency_key_in_use', `A request with key ${key} is still in flight.`), id);
+    return toResponse(errorResult('idempotency_key_in_use', `A request with key ${key} is still in flight.`), id);
   }
   const fresh = claim?.kind === 'new' ? scope : undefined;
   // Taken after the in-flight check, so a refused duplicate does not use up a fault meant for a real attempt.
@@ -152,7 +153,7 @@ export async function serveRoute({ route, request, url, params, id }: Matched, c
     if (claim?.kind === 'stored') {
       if (claim.entry.fingerprint !== fingerprint) {
         const msg = `Keys are for one request only: ${key} was used with another method, path or body.`;
-        return toResponse(errorResult(409, 'idempotency_key_reused', msg), id);
+        return toResponse(errorResult('idempotency_key_reused', msg), id);
       }
       const replay = toResponse(claim.entry.result, id);
       replay.headers.set('idempotent-replayed', 'true');

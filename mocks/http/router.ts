@@ -1,6 +1,6 @@
 import { type HttpHandler, http } from 'msw';
 import type { MockContext } from './context.js';
-import { errorResult, requestId, toResponse } from './respond.js';
+import { errorResult, requestId, toResponse, unrecognizedURL } from './respond.js';
 import { apiPath, type Route, serveRoute } from './route.js';
 
 interface Compiled {
@@ -38,7 +38,7 @@ const isMalformed = (pathname: string) => {
 function unauthorized(request: Request, ctx: MockContext, id: string): Response | undefined {
   if (request.headers.get('authorization') === `Bearer ${ctx.secretKey}`) return undefined;
   const msg = request.headers.has('authorization') ? 'Invalid API key provided.' : 'No API key provided.';
-  return toResponse(errorResult(401, 'authentication_failed', msg), id);
+  return toResponse(errorResult('authentication_failed', msg), id);
 }
 
 /**
@@ -70,7 +70,7 @@ export function createRouter(routes: readonly Route[], ctx: MockContext): HttpHa
     if (denied) return { response: denied };
     if (malformed) {
       const message = `The request path is not valid percent-encoding: ${url.pathname}`;
-      return { response: toResponse(errorResult(400, 'invalid_request', message), id) };
+      return { response: toResponse(errorResult('invalid_request', message), id) };
     }
     const allowed: string[] = [];
     for (const { route, pattern, keys } of table) {
@@ -87,14 +87,10 @@ export function createRouter(routes: readonly Route[], ctx: MockContext): HttpHa
       return { response: serveRoute({ route, request, url, params, id }, ctx), route };
     }
     if (allowed.length === 0) {
-      const message = `Unrecognized request URL (${request.method} ${path}).`;
-      return { response: toResponse(errorResult(404, 'resource_missing', message), id) };
+      return { response: toResponse(unrecognizedURL(request.method, path), id) };
     }
-    const result = errorResult(
-      405,
-      'invalid_request',
-      `${request.method} is not allowed on ${path}; use ${allowed.join(' or ')}.`,
-    );
+    const message = `${request.method} is not allowed on ${path}; use ${allowed.join(' or ')}.`;
+    const result = errorResult('invalid_request', message, {}, 405);
     result.headers = { allow: allowed.join(', ') };
     return { response: toResponse(result, id) };
   };

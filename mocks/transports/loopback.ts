@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { getResponse, type RequestHandler } from 'msw';
-import { requestId } from '../http/respond.js';
+import { errorResult, fromThrown, type JsonResult, requestId, unrecognizedURL } from '../http/respond.js';
 
 /** Options of `mock.listen()`. */
 export interface ListenOptions {
@@ -32,13 +32,6 @@ export interface LoopbackServer {
 export const MAX_BODY_BYTES = 1024 * 1024;
 /** Methods the Fetch `Request` constructor refuses outright. */
 const FORBIDDEN_METHODS = new Set(['CONNECT', 'TRACE', 'TRACK']);
-
-const json = (status: number, code: string, message: string) => ({
-  status,
-  body: Buffer.from(JSON.stringify({ error: { code, message } })),
-});
-
-type Plain = ReturnType<typeof json>;
 
 class TooLarge extends Error {}
 
@@ -77,15 +70,17 @@ function toRequest(req: IncomingMessage, origin: string, body: Buffer): Request 
   });
 }
 
-function writePlain(res: ServerResponse, plain: Plain, close = false): void {
+/** Writes a refusal made before the request reached the handlers, in the same shape as every other. */
+function writePlain(res: ServerResponse, result: JsonResult, close = false): void {
   if (res.headersSent || res.destroyed) return;
-  res.writeHead(plain.status, {
+  const body = Buffer.from(JSON.stringify(result.body));
+  res.writeHead(result.status, {
     'content-type': 'application/json',
-    'content-length': plain.body.length,
+    'content-length': body.length,
     'vinr-request-id': requestId(),
     ...(close ? { connection: 'close' } : {}),
   });
-  res.end(plain.body);
+  res.end(body);
 }
 
 async function writeResponse(res: ServerResponse, answer: Response, closing: boolean): Promise<void> {
@@ -137,7 +132,11 @@ export async function listen(
     const method = (req.method ?? '').toUpperCase();
     if (FORBIDDEN_METHODS.has(method)) {
       req.resume();
-      return writePlain(res, json(405, 'invalid_request', `The method ${method} is not supported.`), closing);
+      return writePlain(
+        res,
+        errorResult('invalid_request', `The method ${method} is not supported.`, {}, 405),
+        closing,
+      );
     }
     let body: Buffer;
     try {
@@ -146,7 +145,7 @@ export async function listen(
       if (!(e instanceof TooLarge)) return void res.destroy();
       // The rest of the body is never read, so this connection cannot carry another request.
       const msg = `The request body exceeds ${MAX_BODY_BYTES} bytes.`;
-      writePlain(res, json(413, 'invalid_request', msg), true);
+      writePlain(res, errorResult('invalid_request', msg, {}, 413), true);
       res.on('finish', () => req.socket.destroySoon());
       return;
     }
@@ -154,18 +153,16 @@ export async function listen(
     try {
       request = toRequest(req, origin, body);
     } catch {
-      return writePlain(res, json(400, 'invalid_request', 'The request could not be read as HTTP.'), closing);
+      return writePlain(res, errorResult('invalid_request', 'The request could not be read as HTTP.'), closing);
     }
     let answer: Response | undefined;
     try {
       answer = await getResponse([...getHandlers()], request);
     } catch (e) {
-      const reason = e instanceof Error ? e.message : String(e);
-      return writePlain(res, json(500, 'internal_error', `The reference server failed: ${reason}`), closing);
+      return writePlain(res, fromThrown(e), closing);
     }
     if (!answer) {
-      const url = new URL(request.url);
-      return writePlain(res, json(404, 'resource_missing', `No route for ${method} ${url.pathname}`), closing);
+      return writePlain(res, unrecognizedURL(method, new URL(request.url).pathname), closing);
     }
     if (answer.type === 'error') return void req.socket.destroy();
     try {
@@ -189,7 +186,7 @@ export async function listen(
   server.on('clientError', (err: NodeJS.ErrnoException, socket: Socket) => {
     if (!socket.writable || err.code === 'ECONNRESET') return void socket.destroy();
     const status = err.code === 'HPE_HEADER_OVERFLOW' ? 431 : 400;
-    const body = JSON.stringify({ error: { code: 'invalid_request', message: 'Malformed HTTP request.' } });
+    const body = JSON.stringify(errorResult('invalid_request', 'Malformed HTTP request.').body);
     socket.end(
       `HTTP/1.1 ${status} Bad Request\r\ncontent-type: application/json\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`,
     );
