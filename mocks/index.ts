@@ -49,7 +49,7 @@ export interface VinrMockOptions {
   validateResponses?: boolean;
 }
 
-/** The test controls of SPEC §8.1. */
+/** The test controls of a reference server. */
 export interface VinrMock {
   /** msw handlers for `setupServer(...mock.handlers)` / `setupWorker(...)`. */
   readonly handlers: RequestHandler[];

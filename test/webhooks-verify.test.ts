@@ -17,7 +17,7 @@ const event = {
 };
 const body = JSON.stringify(event);
 
-/** Independent of the SDK: the header as SPEC §7 defines it. */
+/** Independent of the SDK: the header as docs/webhooks.md defines it. */
 const hmacHex = (secret: string, t: number | string, payload: string | Buffer) =>
   createHmac('sha256', secret).update(`${t}.`).update(payload).digest('hex');
 const header = (t: number, ...secrets: string[]) =>

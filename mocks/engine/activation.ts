@@ -37,7 +37,7 @@ export interface RedemptionListQuery extends ListQuery {
 }
 
 /**
- * Opt-in activations (SPEC §5.5) and the redemption log.
+ * Opt-in activations and the redemption log.
  * @example
  * ```ts
  * const activation = engine.activations.activate('ofr_1', 'loy_1');
@@ -66,7 +66,7 @@ export class ActivationService {
     const refusal = offerRefusal(offer, now, now);
     if (refusal) throw refusal;
     assertEligible(offer, account);
-    // Checked first (SPEC §5.5, §6): an open activation of a paused or expired offer, or of a member who no
+    // Checked first (an existing activation is returned only when a new one would be allowed): an open activation of a paused or expired offer, or of a member who no
     // longer qualifies, is no promise the member can use, so it is refused like a first activation.
     const open = store.openActivation(offer.id, account.id);
     if (open) return activationJson(store, open);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-/** What `mock.faults.inject` accepts (SPEC §8.1). */
+/** What `mock.faults.inject` accepts. */
 export const faultSpec = z.strictObject({
   status: z.number().int().min(400).max(599).optional(),
   // Ends up verbatim in a response header: a short, printable value.
@@ -14,7 +14,7 @@ export const faultSpec = z.strictObject({
   times: z.number().int().positive().optional(),
 });
 
-/** What `mock.faults.inject` and `POST /test_helpers/faults` accept (SPEC §8.1). */
+/** What `mock.faults.inject` and `POST /test_helpers/faults` accept. */
 export interface FaultSpec {
   /** Answer with this HTTP status instead of the real response. */
   status?: number | undefined;

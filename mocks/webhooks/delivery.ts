@@ -3,7 +3,7 @@ import { Agent, request } from 'undici';
 import { newId } from '../engine/ids.js';
 import type { EndpointRecord } from './endpoints.js';
 
-/** How the mock retries failed deliveries (SPEC §8.1: a short schedule, configurable). */
+/** How the mock retries failed deliveries (a short schedule, configurable). */
 export interface WebhookDeliveryOptions {
   /** Waits (ms) before each retry; attempts = 1 + its length. Default `[100, 500, 2000, 5000]`. */
   retryDelays?: readonly number[];

@@ -1,4 +1,4 @@
-/** Retry policy of SPEC §3.4, kept apart from the loop so it can be tested on its own. */
+/** Retry policy (docs/api.md, "Retries"), kept apart from the loop so it can be tested on its own. */
 
 const RETRYABLE_STATUS = new Set([408, 429, 500, 502, 503, 504]);
 

@@ -41,7 +41,7 @@ export const prefixedId = (prefix: string) =>
 const queryInt = (min: number, max: number) =>
   z.preprocess((v) => (typeof v === 'string' && /^\d+$/.test(v) ? Number(v) : v), z.number().int().min(min).max(max));
 
-/** Cursor pagination shared by every list (SPEC §3.2). */
+/** Cursor pagination shared by every list. */
 export const pagination = {
   /** Items per page, 1 to 100 (default 10). */
   limit: queryInt(1, 100).optional(),

@@ -2,7 +2,7 @@ import { VinrError, WebhookSignatureError } from '../core/errors.js';
 import { parseSignatureHeader, readSignatureHeader, type WebhookHeader } from './header.js';
 import { assertRawPayload, type RawPayload } from './payload.js';
 
-/** Options of `verify` / `verifyAsync` (SPEC §7). */
+/** Options of `verify` / `verifyAsync`. */
 export interface VerifyOptions {
   /**
    * The endpoint's `whsec_…` signing secret, used verbatim. Several during a rotation: a signature
