@@ -185,7 +185,7 @@ async function checkInvariants(m: Model): Promise<void> {
   }
 }
 
-test('the offer engine's invariants hold across random, partly concurrent, sequences of operations', async () => {
+test('the offer engine invariants hold across random, partly concurrent, sequences of operations', async () => {
   let redeemed = 0;
   await fc.assert(
     fc.asyncProperty(

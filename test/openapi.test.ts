@@ -3,6 +3,7 @@ import { Validator } from '@seriousme/openapi-schema-validator';
 import { createVinrMock } from '@vinr/sdk/mocks';
 import { describe, expect, it } from 'vitest';
 import { renderOpenAPI } from '../scripts/openapi/document.js';
+import { withOperationsList } from '../scripts/openapi/operations-doc.js';
 import { operations } from '../src/api/operations/index.js';
 
 const committed = readFileSync(new URL('../openapi.json', import.meta.url), 'utf8');
@@ -17,6 +18,12 @@ describe('openapi.json', () => {
     expect(committed === renderOpenAPI(), 'openapi.json is stale: run `npm run build:openapi` and commit it').toBe(
       true,
     );
+  });
+
+  it('and the operations list of docs/api.md are what the table generates', () => {
+    const page = readFileSync(new URL('../docs/api.md', import.meta.url), 'utf8');
+    expect(page === withOperationsList(page), 'docs/api.md is stale: run `npm run build:openapi`').toBe(true);
+    expect(page).toContain('| `GET /engagement/offers/:id` | `vinr.engagement.offers.retrieve` | `Offer` |');
   });
 
   it('is a valid OpenAPI 3.1 document, and the validator refuses a broken one', async () => {
