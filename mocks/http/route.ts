@@ -47,7 +47,10 @@ export interface RouteSpec<P extends string, B extends SchemaName | undefined, Q
   handle(input: RouteInput<P, B, Q>, ctx: MockContext): unknown;
 }
 
-/** Types a route's input from its path and schema names; the router guarantees the input matches. */
+/**
+ * Types a route's input from its path and schema names. The one cast is sound because the router builds the input
+ * from those same names: params from the compiled template, body and query parsed with the named schemas.
+ */
 export const defineRoute = <
   P extends string,
   B extends SchemaName | undefined = undefined,
