@@ -5,8 +5,6 @@
 import type { z } from 'zod';
 import type { event, offerRedeemedData } from '../schemas/objects/activity.js';
 
-type AnyEvent = z.infer<typeof event>;
-type Of<T extends AnyEvent['type']> = Extract<AnyEvent, { type: T }>;
 interface BaseEvent<T extends string, D> {
   id: string;
   object: 'event';
@@ -19,21 +17,21 @@ interface BaseEvent<T extends string, D> {
 export type OfferRedeemedData = z.infer<typeof offerRedeemedData>;
 
 /** `loyalty.offer.published`: an offer was published. */
-export type OfferPublishedEvent = Of<'loyalty.offer.published'>;
+export type OfferPublishedEvent = Extract<VinrEvent, { type: 'loyalty.offer.published' }>;
 /** `loyalty.offer.paused`: an offer was paused. */
-export type OfferPausedEvent = Of<'loyalty.offer.paused'>;
+export type OfferPausedEvent = Extract<VinrEvent, { type: 'loyalty.offer.paused' }>;
 /** `loyalty.offer.resumed`: a paused offer was resumed. */
-export type OfferResumedEvent = Of<'loyalty.offer.resumed'>;
+export type OfferResumedEvent = Extract<VinrEvent, { type: 'loyalty.offer.resumed' }>;
 /** `loyalty.offer.expired`: an offer reached `ends_at` or `max_redemptions`. */
-export type OfferExpiredEvent = Of<'loyalty.offer.expired'>;
+export type OfferExpiredEvent = Extract<VinrEvent, { type: 'loyalty.offer.expired' }>;
 /** `loyalty.offer.activated`: a member opted in to an offer. */
-export type OfferActivatedEvent = Of<'loyalty.offer.activated'>;
+export type OfferActivatedEvent = Extract<VinrEvent, { type: 'loyalty.offer.activated' }>;
 /** `loyalty.offer.redeemed`: an offer was redeemed (points, discount or reward). */
-export type OfferRedeemedEvent = Of<'loyalty.offer.redeemed'>;
+export type OfferRedeemedEvent = Extract<VinrEvent, { type: 'loyalty.offer.redeemed' }>;
 /** `loyalty.offer.redemption_reversed`: a full refund reversed a redemption. */
-export type OfferRedemptionReversedEvent = Of<'loyalty.offer.redemption_reversed'>;
+export type OfferRedemptionReversedEvent = Extract<VinrEvent, { type: 'loyalty.offer.redemption_reversed' }>;
 /** `loyalty.points.reversed`: a refund wrote a `reversal` points transaction. */
-export type PointsReversedEvent = Of<'loyalty.points.reversed'>;
+export type PointsReversedEvent = Extract<VinrEvent, { type: 'loyalty.points.reversed' }>;
 /**
  * An event of a type this version of the SDK does not know yet. `verify` still returns it, parsed and
  * unchanged; it reaches the `default` branch of a `switch (event.type)`, where you can widen to this type.
@@ -54,7 +52,7 @@ export type UnknownEvent = BaseEvent<string, Record<string, unknown>>;
  * }
  * ```
  */
-export type VinrEvent = AnyEvent;
+export type VinrEvent = z.infer<typeof event>;
 
 /** Every event type the SDK knows. */
 export type VinrEventType = VinrEvent['type'];
