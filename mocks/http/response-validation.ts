@@ -37,13 +37,11 @@ async function load(): Promise<Checks> {
     }),
     import('../../openapi.json', { with: { type: 'json' } }),
   ]);
+  // ajv is CommonJS: depending on the loader its class is `default` or `default.default`.
   type AjvClass = typeof import('ajv/dist/2020.js').default;
-  const Ajv2020 =
-    ((ajvModule as { default: AjvClass | { default: AjvClass } }).default as { default?: AjvClass }).default ??
-    ((ajvModule as { default: AjvClass }).default as AjvClass);
-  const doc = ((docModule as { default?: unknown }).default ?? docModule) as {
-    paths: Record<string, Record<string, unknown>>;
-  };
+  const exported = ajvModule.default as AjvClass & { default?: AjvClass };
+  const Ajv2020 = exported.default ?? exported;
+  const doc = docModule.default as { paths: Record<string, Record<string, unknown>> };
   const ajv = new Ajv2020({ strict: false, allErrors: true, validateFormats: false });
   const ID = 'https://vinr.invalid/openapi.json';
   ajv.addSchema(doc as object, ID);
