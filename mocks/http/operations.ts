@@ -1,5 +1,7 @@
+import type { z } from 'zod';
 import { type OperationName, type Operations, operations } from '../../src/api/operations/index.js';
 import type { SchemaName } from '../../src/schemas/index.js';
+import type { objects } from '../../src/schemas/objects/index.js';
 import type { MockContext } from './context.js';
 import type { Route, RouteInput } from './route.js';
 
@@ -16,21 +18,35 @@ export type OperationInput<N extends OperationName> = RouteInput<
   Field<N, 'query'>
 >;
 
-/** Serves one operation: an engine call, no HTTP and no rule. */
-export type OperationHandler<N extends OperationName> = (input: OperationInput<N>, ctx: MockContext) => unknown;
+/**
+ * Events are emitted by the engine with data of many shapes and kept as the generic envelope; their `data` is
+ * checked at run time, against openapi.json, by `validateResponses` (on in the test suite).
+ */
+interface EventEnvelope {
+  id: string;
+  object: 'event';
+  type: string;
+  created_at: string;
+  data: Record<string, unknown>;
+}
+type ObjectOf<N extends OperationName> = Operations[N]['response'] extends 'Event'
+  ? EventEnvelope
+  : z.output<(typeof objects)[Operations[N]['response']]>;
+/** What the handler of operation `N` returns: the entry's object, or a page of them. */
+export type OperationResult<N extends OperationName> = Operations[N] extends { list: true }
+  ? { object: 'list'; data: ObjectOf<N>[]; has_more: boolean }
+  : ObjectOf<N>;
+
+/** Serves one operation: an engine call, no HTTP and no rule. Its result type is the entry's response object. */
+export type OperationHandler<N extends OperationName> = (
+  input: OperationInput<N>,
+  ctx: MockContext,
+) => OperationResult<N> | Promise<OperationResult<N>>;
 
 /** A group of handlers, one per operation name (a route file's export). */
 export type OperationHandlers<K extends OperationName = OperationName> = { [N in K]: OperationHandler<N> };
 
-/**
- * Types a route file's handlers from the operation table.
- * @example
- * ```ts
- * export const handlers = defineHandlers({
- *   'offers.retrieve': ({ params }, ctx) => ctx.engine.offers.retrieve(params.id),
- * });
- * ```
- */
+/** Types a route file's handlers from the operation table: `params.id`, `body`, `query` as the entry declares. */
 export const defineHandlers = <K extends OperationName>(handlers: OperationHandlers<K>): OperationHandlers<K> =>
   handlers;
 
