@@ -20,5 +20,5 @@ export default defineConfig({
   sourcemap: false,
   clean: true,
   treeshake: true,
-  external: ['@vinr/sdk', '@vinr/sdk/webhooks', 'undici', 'zod', 'msw'],
+  external: ['@vinr/sdk', '@vinr/sdk/webhooks', 'undici', 'zod', 'msw', 'ajv'],
 });

@@ -13,6 +13,9 @@ export default defineConfig({
   },
   test: {
     include: ['test/**/*.test.ts'],
+    // Every reference server of the suite checks its responses against openapi.json (and counts them).
+    setupFiles: ['test/support/validate-responses.ts'],
+    globalSetup: ['test/support/count-validated-responses.ts'],
     testTimeout: 20_000,
     typecheck: { enabled: true, include: ['test/**/*.test-d.ts'] },
   },

@@ -201,7 +201,7 @@ loader hook) and fails if undici or zod shows up. \`@vinr/sdk/webhooks\` imports
 
 ${sizeTable(input.size)}
 
-\`@vinr/sdk\`'s own code is small; its bundle is dominated by undici (the HTTP transport SPEC §1 prescribes) and zod
+\`@vinr/sdk\`'s own code is small; its bundle is dominated by undici (the HTTP transport the package is built on) and zod
 (input validation), both loaded lazily. stripe-node and openai-node have no runtime dependency: they build on Node's
 \`http\` module and on \`fetch\` respectively. \`@vinr/sdk/mocks\` is not counted: msw is an optional peer needed only
 in tests.

@@ -28,7 +28,7 @@ export async function startVinrMock(command: readonly string[] = ['npx', 'vinr-m
   };
 }
 
-/** The test helpers of SPEC §8.2, as plain HTTP calls (what `requests.post(...)` would send). */
+/** The test helpers over HTTP (docs/api.md, "Reference server"), as plain HTTP calls (what `requests.post(...)` would send). */
 export function testHelpers(baseURL: string, secretKey = 'sk_test_vinr_mock') {
   const call = async (method: string, path: string, body?: unknown) => {
     const res = await fetch(`${baseURL}/test_helpers/${path}`, {

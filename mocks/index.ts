@@ -13,6 +13,7 @@ import { FaultController, type FaultSpec } from './http/faults.js';
 import { Generation } from './http/generation.js';
 import { createHandlers } from './http/handlers.js';
 import { IdempotencyStore } from './http/idempotency.js';
+import { checkResponse, responseValidation } from './http/response-validation.js';
 import { createMswDispatcher } from './transports/dispatcher.js';
 import { type ListenOptions, type LoopbackServer, listen } from './transports/loopback.js';
 import type { WebhookDelivery, WebhookDeliveryOptions } from './webhooks/delivery.js';
@@ -49,6 +50,12 @@ export interface VinrMockOptions {
      */
     allowRemote?: boolean | undefined;
   };
+  /**
+   * Check every response against `openapi.json` (JSON Schema 2020-12, with ajv) before sending it; one that does
+   * not match becomes a 500 `internal_error` saying what differs. For this package's own tests and for anyone
+   * extending the server. Needs the optional dependency `ajv` (`npm i -D ajv`), loaded on the first response.
+   */
+  validateResponses?: boolean;
 }
 
 /** The reference server and its test controls (docs/testing.md). */
@@ -183,7 +190,18 @@ export function createVinrMock(options: VinrMockOptions = {}): VinrMock {
     faults.clear();
     clock.reset();
   };
-  const ctx: MockContext = { engine, clock, secretKey, idempotency, faults, webhooks, generation, reset };
+  const validateResponses = options.validateResponses ?? responseValidation.defaultOn;
+  const ctx: MockContext = {
+    engine,
+    clock,
+    secretKey,
+    idempotency,
+    faults,
+    webhooks,
+    generation,
+    reset,
+    ...(validateResponses ? { checkResponse } : {}),
+  };
   const handlers = createHandlers(ctx);
   const dispatcher = createMswDispatcher(() => handlers);
 

@@ -2,7 +2,7 @@
 // - every public class, function and method has a description and an `@example`;
 // - every option (a property of a type whose name ends in `Options`, `Params` or `Spec`) has a description.
 // TypeDoc's own `notDocumented` covers descriptions of classes, interfaces, type aliases, functions, methods,
-// accessors and variables; it is not asked for every property, since response fields mirror SPEC §4.
+// accessors and variables; it is not asked for every property, since response fields mirror the objects of docs/api.md.
 import { Application, ReflectionKind } from 'typedoc';
 
 const OPTION_OWNER = /(Options|Params|Spec)$/;

@@ -1,5 +1,5 @@
 /**
- * SPEC conformance of the offer engine: regressions found by the SPEC audit (docs/offer-engine.md).
+ * Conformance of the offer engine to its documented rules: regressions found by an audit (docs/offer-engine.md).
  */
 import { ConflictError, OfferLimitReachedError, OfferNotEligibleError } from '@vinr/sdk';
 import { createVinrMock } from '@vinr/sdk/mocks';
@@ -36,7 +36,7 @@ const reject = (p: Promise<unknown>) =>
     (e: unknown) => e,
   );
 
-describe('activating again with an open activation still checks state, window and targeting (SPEC §5.5, §6)', () => {
+describe('activating again with an open activation still checks state, window and targeting', () => {
   test('a paused offer refuses with offer_not_active { status: paused }', async () => {
     const { mock, vinr } = setup();
     const { offer, account } = await openActivation(vinr);
@@ -71,7 +71,7 @@ describe('activating again with an open activation still checks state, window an
   });
 });
 
-describe('replays (SPEC §5.7)', () => {
+describe('replays', () => {
   test('a used payment_id reported for an unknown account is payment_conflict, not a 404', async () => {
     const { vinr } = setup();
     const account = await vinr.engagement.loyaltyAccounts.create({});
@@ -86,7 +86,7 @@ describe('replays (SPEC §5.7)', () => {
   });
 });
 
-describe('auto points_bonus and gift_reward (SPEC §5.6)', () => {
+describe('auto points_bonus and gift_reward', () => {
   test('apply on the member’s first qualifying purchase only, even with a per_member_limit above 1', async () => {
     const { mock, vinr } = setup();
     const mug = await vinr.engagement.rewards.create({ name: 'Mug', points_cost: 800 });

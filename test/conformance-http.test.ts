@@ -1,6 +1,6 @@
 /**
- * SPEC conformance of the reference server's HTTP layer (validation, faults): regressions found by the
- * SPEC audit. Raw requests go through `mock.dispatcher`, so they reach the same handlers as the SDK.
+ * Conformance of the reference server's HTTP layer (validation, faults): regressions found by an
+ * audit of the documented behaviour. Raw requests go through `mock.dispatcher`, so they reach the same handlers as the SDK.
  */
 import { APIConnectionTimeoutError, NotFoundError, VinrValidationError } from '@vinr/sdk';
 import { createVinrMock } from '@vinr/sdk/mocks';
@@ -23,7 +23,7 @@ function setup() {
   return { mock, vinr, raw };
 }
 
-describe('bad input gets a clear 400 and changes nothing (SPEC §2, §8.3)', () => {
+describe('bad input gets a clear 400 and changes nothing', () => {
   test('a metadata key __proto__ is refused by the SDK and the server, not silently dropped', async () => {
     const { vinr, raw } = setup();
     // As JSON.parse makes it: an own key, which a parsed record cannot keep as data.
@@ -72,7 +72,7 @@ describe('bad input gets a clear 400 and changes nothing (SPEC §2, §8.3)', () 
   });
 });
 
-describe('injected faults (SPEC §8.1)', () => {
+describe('injected faults', () => {
   test('a fault with only delayMs slows the request down; it still succeeds', async () => {
     const { mock, vinr } = setup();
     mock.faults.inject({ delayMs: 50, match: { method: 'POST', path: '/engagement/rewards' } });
@@ -92,7 +92,7 @@ describe('injected faults (SPEC §8.1)', () => {
     expect(late).toBeInstanceOf(APIConnectionTimeoutError);
   });
 
-  test('an injected status carries the SPEC code of that status', async () => {
+  test('an injected status carries the documented code of that status', async () => {
     const { mock, vinr } = setup();
     mock.faults.inject({ status: 404 });
     const missing = await vinr.engagement.rewards.list().catch((e: unknown) => e);

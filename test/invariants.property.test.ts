@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { expect, test } from 'vitest';
 
 // Random sequences of operations through the SDK against the reference server, some of them
-// concurrent, with SPEC §5's invariants checked after every step. Tier and status changes run in
+// concurrent, with the offer engine's invariants checked after every step. Tier and status changes run in
 // their own steps, so the account state a redemption was judged on is the one the model holds.
 
 const TIERS = ['gold', 'silver', null] as const;
@@ -185,7 +185,7 @@ async function checkInvariants(m: Model): Promise<void> {
   }
 }
 
-test('SPEC §5 invariants hold across random, partly concurrent, sequences of operations', async () => {
+test('the offer engine invariants hold across random, partly concurrent, sequences of operations', async () => {
   let redeemed = 0;
   await fc.assert(
     fc.asyncProperty(

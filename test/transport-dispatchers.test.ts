@@ -2,7 +2,7 @@ import { APIConnectionTimeoutError, APIUserAbortError, NotFoundError, Vinr } fro
 import { MockAgent } from 'undici';
 import { describe, expect, test } from 'vitest';
 
-// Any undici Dispatcher works as `dispatcher` (SPEC §2): MockAgent, and a bare MockPool, which still calls the
+// Any undici Dispatcher works as `dispatcher`: MockAgent, and a bare MockPool, which still calls the
 // legacy handler methods (onConnect/onHeaders/onData/onComplete) directly.
 const setup = () => {
   const agent = new MockAgent();

@@ -3,7 +3,7 @@ import { createVinrMock, type LoopbackServer, type VinrMock } from '@vinr/sdk/mo
 import { request } from 'undici';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 
-/** SPEC §8.2: the test controls over HTTP, as a suite in another language drives them through `vinr-mock`. */
+/** The test controls over HTTP, as a suite in another language drives them through `vinr-mock`. */
 let mock: VinrMock;
 let server: LoopbackServer;
 let vinr: Vinr;

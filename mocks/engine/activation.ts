@@ -17,14 +17,14 @@ import { failedConditions } from './targeting.js';
  */
 export function assertEligible(offer: OfferRecord, account: AccountRecord): void {
   if (account.status !== 'active') {
-    throw new EngineError(422, 'account_not_active', `This loyalty account is ${account.status}.`, {
+    throw new EngineError('account_not_active', `This loyalty account is ${account.status}.`, {
       param: 'account',
       details: { status: account.status },
     });
   }
   const failed = failedConditions(account, offer.targeting, account.balance);
   if (failed.length > 0) {
-    throw new EngineError(422, 'offer_not_eligible', `This member does not meet the offer's ${failed.join(', ')}.`, {
+    throw new EngineError('offer_not_eligible', `This member does not meet the offer's ${failed.join(', ')}.`, {
       param: 'account',
       details: { failed_conditions: failed },
     });
@@ -37,7 +37,7 @@ export interface RedemptionListQuery extends ListQuery {
 }
 
 /**
- * Opt-in activations (SPEC §5.5) and the redemption log.
+ * Opt-in activations and the redemption log.
  * @example
  * ```ts
  * const activation = engine.activations.activate('ofr_1', 'loy_1');
@@ -66,7 +66,7 @@ export class ActivationService {
     const refusal = offerRefusal(offer, now, now);
     if (refusal) throw refusal;
     assertEligible(offer, account);
-    // Checked first (SPEC §5.5, §6): an open activation of a paused or expired offer, or of a member who no
+    // Checked first (an existing activation is returned only when a new one would be allowed): an open activation of a paused or expired offer, or of a member who no
     // longer qualifies, is no promise the member can use, so it is refused like a first activation.
     const open = store.openActivation(offer.id, account.id);
     if (open) return activationJson(store, open);

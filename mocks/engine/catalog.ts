@@ -27,7 +27,7 @@ export class SegmentService {
   create(params: SegmentCreateParams): Segment {
     const { store, clock } = this.state;
     if (store.segments.get(params.key)) {
-      throw new EngineError(400, 'invalid_request', `A segment with key '${params.key}' already exists.`, {
+      throw new EngineError('invalid_request', `A segment with key '${params.key}' already exists.`, {
         param: 'key',
       });
     }

@@ -1,23 +1,48 @@
+/** Every code the server refuses with. The HTTP layer gives each its status (`mocks/http/errors.ts`). */
+export type ErrorCode =
+  | 'invalid_request'
+  | 'authentication_failed'
+  | 'resource_missing'
+  | 'offer_limit_reached'
+  | 'offer_not_active'
+  | 'offer_not_opt_in'
+  | 'invalid_state_transition'
+  | 'payment_conflict'
+  | 'idempotency_key_reused'
+  | 'idempotency_key_in_use'
+  | 'checkout_not_open'
+  | 'refund_exceeds_payment'
+  | 'offer_not_eligible'
+  | 'account_not_active'
+  | 'rate_limited'
+  | 'internal_error';
+
+/** What a refusal may carry besides its code and message. */
+export interface ErrorExtra {
+  /** The parameter at fault. */
+  param?: string;
+  details?: Record<string, unknown>;
+}
+
 /**
- * A refusal by the engine. Carries the HTTP status and server code of SPEC §6; the HTTP layer
- * turns it into `{ error: { code, message, param, details } }` and nothing else.
+ * A refusal by the engine: a code (and param/details), never an HTTP status. The HTTP layer maps the code to
+ * its status and shapes `{ error: { code, message, param, details } }`; the engine knows nothing of HTTP.
  */
 export class EngineError extends Error {
   override name = 'EngineError';
   constructor(
-    readonly status: number,
-    readonly code: string,
+    readonly code: ErrorCode,
     message: string,
-    readonly extra: { param?: string; details?: Record<string, unknown> } = {},
+    readonly extra: ErrorExtra = {},
   ) {
     super(message);
   }
 }
 
 export const notFound = (what: string, id: string, param?: string) =>
-  new EngineError(404, 'resource_missing', `No such ${what}: '${id}'`, param ? { param } : {});
+  new EngineError('resource_missing', `No such ${what}: '${id}'`, param ? { param } : {});
 
-export const invalid = (param: string, message: string) => new EngineError(400, 'invalid_request', message, { param });
+export const invalid = (param: string, message: string) => new EngineError('invalid_request', message, { param });
 
-export const conflict = (code: string, message: string, details?: Record<string, unknown>) =>
-  new EngineError(409, code, message, details ? { details } : {});
+export const conflict = (code: ErrorCode, message: string, details?: Record<string, unknown>) =>
+  new EngineError(code, message, details ? { details } : {});

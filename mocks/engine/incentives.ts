@@ -1,5 +1,5 @@
 /**
- * Integer arithmetic of SPEC §5.6. Rates are scaled to integers and multiplied as BigInt, so
+ * Integer arithmetic of the incentives (docs/api.md, "Offer rules"). Rates are scaled to integers and multiplied as BigInt, so
  * `1.15 × 100` is 115 (not 114.999…) and amounts up to 10^12 minor units never lose precision.
  */
 

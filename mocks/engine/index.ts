@@ -44,7 +44,7 @@ function observed<T extends object>(service: T, before: () => void): T {
 }
 
 /**
- * The offer engine (SPEC §5): plain TypeScript over an in-memory store. No msw, no HTTP.
+ * The offer engine (rules in docs/api.md, "Offer rules"): plain TypeScript over an in-memory store. No msw, no HTTP.
  * Every check-and-commit runs synchronously, so concurrent requests cannot interleave inside it.
  * @example
  * ```ts

@@ -14,7 +14,7 @@ const LIMIT_MESSAGES: Record<LimitName, string> = {
 };
 
 /**
- * 409 `offer_limit_reached` with `details.limit` (SPEC §6).
+ * 409 `offer_limit_reached` with `details.limit`.
  * @example
  * ```ts
  * throw limitReached('per_member_limit');
@@ -29,7 +29,7 @@ const notActive = (status: 'draft' | 'paused'): EngineError =>
 /**
  * What stops `offer` from being used at business time `at` (a purchase's `occurred_at`, or now for
  * an activation), judged on its state `now`. An offer expired by `ends_at` still serves a purchase
- * that occurred inside its window (SPEC §5.6); one expired by its cap serves nobody.
+ * that occurred inside its window; one expired by its cap serves nobody.
  * @example
  * ```ts
  * const refusal = offerRefusal(offer, now, now);

@@ -7,22 +7,22 @@ import { type EngineState, findOffer } from './state.js';
 import { deriveStatus } from './status.js';
 import type { OfferRecord } from './store.js';
 
-/** SPEC §4: `auto` for multiplier and discount, `opt_in` for bonus and gift. */
+/** Default activation: `auto` for multiplier and discount, `opt_in` for bonus and gift. */
 const defaultActivation = (incentive: Incentive): 'auto' | 'opt_in' =>
   incentive.type === 'points_multiplier' || incentive.type === 'percentage_discount' ? 'auto' : 'opt_in';
 
-/** After publish only these may change (SPEC §5.2). */
+/** After publish only these may change. */
 const EDITABLE_AFTER_PUBLISH = new Set(['name', 'metadata']);
 
 const transition = (message: string, status: OfferStatus, param?: string): EngineError =>
-  new EngineError(409, 'invalid_state_transition', message, { ...(param ? { param } : {}), details: { status } });
+  new EngineError('invalid_state_transition', message, { ...(param ? { param } : {}), details: { status } });
 
 export interface OfferListQuery extends ListQuery {
   status?: OfferStatus | undefined;
 }
 
 /**
- * Offers: create, read, edit and the lifecycle of SPEC §5.2. Every method is synchronous.
+ * Offers: create, read, edit and the lifecycle draft → active → paused → expired. Every method is synchronous.
  * @example
  * ```ts
  * const offer = engine.offers.create({ name: 'Double points', incentive: { type: 'points_multiplier', multiplier: 2 } });

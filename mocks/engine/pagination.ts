@@ -1,6 +1,6 @@
 import { EngineError } from './errors.js';
 
-/** Cursor pagination of every list (SPEC §3.2). */
+/** Cursor pagination of every list: newest first, `starting_after` cursor. */
 export interface ListQuery {
   limit?: number | undefined;
   starting_after?: string | undefined;
@@ -35,7 +35,7 @@ export function paginate<R, T>(
   if (query.starting_after !== undefined) {
     const at = position(query.starting_after);
     if (at === undefined) {
-      throw new EngineError(404, 'resource_missing', `No such object: '${query.starting_after}'`, {
+      throw new EngineError('resource_missing', `No such object: '${query.starting_after}'`, {
         param: 'starting_after',
       });
     }

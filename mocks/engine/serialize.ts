@@ -1,6 +1,6 @@
 /**
- * Records → the JSON objects of SPEC §4, exactly the fields of the SDK's response interfaces
- * (`src/resources/*.ts`). Every call makes a fresh object, so an emitted event is a snapshot.
+ * Records → the JSON objects of the API, exactly the fields of the response schemas
+ * (`src/schemas/objects`, checked against openapi.json in the test suite). Every call makes a fresh object, so an emitted event is a snapshot.
  */
 
 import type { EngagementEvent } from '../../src/resources/engagement-events.js';

@@ -17,15 +17,15 @@ export interface DerivedStatus {
  * ```
  */
 export function expiryOf(offer: OfferRecord, now: number): ExpiredReason | null {
-  // Once announced, expiry by time is final (SPEC §5.2), even when a test moves the clock back.
+  // Once announced, expiry by time is final, even when a test moves the clock back.
   const ended = offer.endsAt !== null && (now >= offer.endsAt || offer.expiryAnnounced);
   if (offer.maxedAt !== null && (!ended || offer.maxedAt < (offer.endsAt as number))) return 'max_redemptions';
   return ended ? 'ends_at' : null;
 }
 
 /**
- * SPEC §5.1: status is derived when read, precedence `expired > paused > draft > active`.
- * An offer that was never published is a draft whatever its window (SPEC §5.2: a past window
+ * Status is derived when read, precedence `expired > paused > draft > active`.
+ * An offer that was never published is a draft whatever its window (a past window
  * "is a draft"; publishing it is refused instead).
  * @example
  * ```ts

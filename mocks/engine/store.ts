@@ -3,7 +3,7 @@ import type { Metadata } from '../../src/schemas/common.js';
 import type { Incentive, Targeting } from '../../src/schemas/offers.js';
 
 /**
- * The in-memory records behind every object of SPEC §4. Times are epoch milliseconds (the wire
+ * The in-memory records behind every object of the API. Times are epoch milliseconds (the wire
  * format is made in serialize.ts); `seq` is the global creation sequence that orders every list.
  */
 export interface OfferRecord {
@@ -171,7 +171,7 @@ export class Store {
   readonly redemptions = new Table<RedemptionRecord>((r) => r.id);
   readonly activations = new Table<ActivationRecord>((r) => r.id);
   readonly engagements = new Table<EngagementRecord>((r) => r.id);
-  /** payment_id → engagement id (SPEC §5.7: replays). */
+  /** payment_id → engagement id (replays). */
   readonly payments = new Map<string, string>();
   /** Committed redemptions per (offer, account). */
   readonly #used = new Map<string, number>();

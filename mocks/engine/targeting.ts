@@ -4,7 +4,7 @@ import type { AccountRecord } from './store.js';
 export type TargetingCondition = 'segments' | 'tiers' | 'min_balance' | 'enrolled_before' | 'metadata';
 
 /**
- * SPEC §5.3: every condition of `targeting` the account fails, in a fixed order (empty = eligible).
+ * Every condition of `targeting` the account fails, in a fixed order (empty = eligible).
  * `balance` is the balance to compare with `min_balance` — the one before the purchase's own points.
  * An empty `segments`/`tiers` list is treated as absent (no condition).
  * @example

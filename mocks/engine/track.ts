@@ -8,7 +8,7 @@ import { type EngineState, findAccount, writePoints } from './state.js';
 import type { AccountRecord, OfferRecord, RedemptionRecord } from './store.js';
 import { failedConditions } from './targeting.js';
 
-/** SPEC §5.6 order: `starts_at`, then `created_at`, then id. */
+/** Order in which a purchase applies offers: `starts_at`, then `created_at`, then id. */
 const byApplicationOrder = (a: OfferRecord, b: OfferRecord): number =>
   a.startsAt - b.startsAt || a.createdAt - b.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
@@ -20,7 +20,7 @@ interface Worth {
 }
 
 /**
- * Qualifying events (SPEC §5.6–5.7): base earn, then every matching offer, each its own atomic
+ * Qualifying events: base earn, then every matching offer, each its own atomic
  * check-and-commit. Never fails because an offer could not apply.
  * @example
  * ```ts
@@ -48,7 +48,7 @@ export class TrackService {
     const priorId = store.payments.get(params.payment_id);
     const prior = priorId === undefined ? undefined : store.engagements.get(priorId);
     // Judged before the account lookup: a used payment_id reported for any other account, even an
-    // unknown one, is the 409 `payment_conflict` of SPEC §5.7.
+    // unknown one, is the 409 `payment_conflict`.
     if (prior) {
       if (prior.account !== params.account || prior.amount !== params.amount || prior.currency !== currency) {
         throw conflict('payment_conflict', `payment_id '${params.payment_id}' was tracked with other details.`, {
@@ -134,7 +134,7 @@ export class TrackService {
     if (failedConditions(account, offer.targeting, p.balanceBefore).length > 0) return undefined;
     const used = store.usedBy(offer.id, account.id);
     if (used >= offer.perMemberLimit) return undefined;
-    // SPEC §5.6: an auto bonus or gift applies on the member's first qualifying purchase in the window only,
+    // An auto bonus or gift applies on the member's first qualifying purchase in the window only,
     // whatever a larger per_member_limit would allow.
     if ((incentive.type === 'points_bonus' || incentive.type === 'gift_reward') && used > 0) return undefined;
     switch (incentive.type) {

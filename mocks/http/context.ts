@@ -4,6 +4,7 @@ import type { WebhookHub } from '../webhooks/hub.js';
 import type { FaultController } from './faults.js';
 import type { Generation } from './generation.js';
 import type { IdempotencyStore } from './idempotency.js';
+import type { Route } from './route.js';
 
 /** Everything a route may touch. Routes translate HTTP to engine calls; rules live in the engine. */
 export interface MockContext {
@@ -16,6 +17,10 @@ export interface MockContext {
   readonly generation: Generation;
   /** Webhook endpoints, onEvent listeners and deliveries (mocks/webhooks). */
   readonly webhooks: WebhookHub;
+  /** Set with `validateResponses`: checks each response against openapi.json before it is sent. */
+  readonly checkResponse?:
+    | ((route: Route | undefined, method: string, response: Response) => Promise<Response>)
+    | undefined;
   /** Empties state, puts the clock back to real time, clears faults (listeners are kept). */
   reset(): void;
 }

@@ -1,31 +1,37 @@
 import type { RequestHandler } from 'msw';
 import type { MockContext } from './context.js';
+import { type OperationHandlers, operationRoutes } from './operations.js';
 import type { Route } from './route.js';
 import { createRouter } from './router.js';
-import { routes as engagementEventRoutes } from './routes/engagement-events.js';
-import { routes as eventRoutes } from './routes/events.js';
-import { routes as loyaltyAccountRoutes } from './routes/loyalty-accounts.js';
-import { routes as offerRoutes } from './routes/offers.js';
-import { routes as pointsTransactionRoutes } from './routes/points-transactions.js';
-import { routes as redemptionRoutes } from './routes/redemptions.js';
-import { routes as rewardRoutes } from './routes/rewards.js';
-import { routes as segmentRoutes } from './routes/segments.js';
+import { handlers as engagementEventHandlers } from './routes/engagement-events.js';
+import { handlers as eventHandlers } from './routes/events.js';
+import { handlers as loyaltyAccountHandlers } from './routes/loyalty-accounts.js';
+import { handlers as offerHandlers } from './routes/offers.js';
+import { handlers as pointsTransactionHandlers } from './routes/points-transactions.js';
+import { handlers as redemptionHandlers } from './routes/redemptions.js';
+import { handlers as rewardHandlers } from './routes/rewards.js';
+import { handlers as segmentHandlers } from './routes/segments.js';
 import { routes as testHelperRoutes } from './routes/test-helpers.js';
-import { routes as webhookEndpointRoutes } from './routes/webhook-endpoints.js';
+import { handlers as webhookEndpointHandlers } from './routes/webhook-endpoints.js';
 
-/** Every route of the reference server, in matching order. */
-export const allRoutes: readonly Route[] = [
-  ...testHelperRoutes,
-  ...offerRoutes,
-  ...loyaltyAccountRoutes,
-  ...segmentRoutes,
-  ...rewardRoutes,
-  ...redemptionRoutes,
-  ...engagementEventRoutes,
-  ...pointsTransactionRoutes,
-  ...eventRoutes,
-  ...webhookEndpointRoutes,
-];
+/** One handler per operation of the table: a missing one is a compile error. */
+const handlers: OperationHandlers = {
+  ...offerHandlers,
+  ...loyaltyAccountHandlers,
+  ...segmentHandlers,
+  ...rewardHandlers,
+  ...redemptionHandlers,
+  ...engagementEventHandlers,
+  ...pointsTransactionHandlers,
+  ...eventHandlers,
+  ...webhookEndpointHandlers,
+};
+
+/**
+ * Every route of the reference server, in matching order: the test helpers (mock-only, outside the operation
+ * table and `openapi.json`), then one route per operation of the table.
+ */
+export const allRoutes: readonly Route[] = [...testHelperRoutes, ...operationRoutes(handlers)];
 
 /** The msw handlers over one shared context. They know nothing of how they are reached. */
 export function createHandlers(ctx: MockContext): RequestHandler[] {

@@ -1,10 +1,35 @@
 import type { z } from 'zod';
 import { toIssues } from '../../src/schemas/issues.js';
-import { EngineError } from '../engine/errors.js';
+import { EngineError, type ErrorCode, type ErrorExtra } from '../engine/errors.js';
+
+/**
+ * The one place where error responses are shaped and given their status: the router, the routes, the
+ * in-process dispatcher and the loopback server all build their error bodies here.
+ */
 
 let seq = 0;
 /** `req_…` ids: unique per process, cheap, and readable in test logs. */
 export const requestId = (): string => `req_${Date.now().toString(36)}${(++seq).toString(36).padStart(6, '0')}`;
+
+/** The HTTP status of each code. A code's status never depends on who refused. */
+export const STATUS_OF_CODE: Readonly<Record<ErrorCode, number>> = {
+  invalid_request: 400,
+  authentication_failed: 401,
+  resource_missing: 404,
+  offer_limit_reached: 409,
+  offer_not_active: 409,
+  offer_not_opt_in: 409,
+  invalid_state_transition: 409,
+  payment_conflict: 409,
+  idempotency_key_reused: 409,
+  idempotency_key_in_use: 409,
+  checkout_not_open: 409,
+  refund_exceeds_payment: 409,
+  offer_not_eligible: 422,
+  account_not_active: 422,
+  rate_limited: 429,
+  internal_error: 500,
+};
 
 export interface JsonResult {
   status: number;
@@ -15,26 +40,34 @@ export interface JsonResult {
 export const ok = (body: unknown): JsonResult => ({ status: 200, body });
 
 export interface ErrorBody {
-  error: { code: string; message: string; param?: string; details?: Record<string, unknown> };
+  error: { code: ErrorCode; message: string; param?: string; details?: Record<string, unknown> };
 }
 
-export function errorResult(
-  status: number,
-  code: string,
-  message: string,
-  extra: EngineError['extra'] = {},
-): JsonResult {
+/** `{ error: { code, message, param?, details? } }`: absent fields are left out, never `null`. */
+export function errorBody(code: ErrorCode, message: string, extra: ErrorExtra = {}): ErrorBody {
   const error: ErrorBody['error'] = { code, message };
   if (extra.param !== undefined) error.param = extra.param;
   if (extra.details !== undefined) error.details = extra.details;
-  return { status, body: { error } };
+  return { error };
 }
 
-/** Turns anything a route threw into the SPEC §3.2 error shape; unknown throws are a 500. */
+/**
+ * A refusal with the status of its code. `status` overrides it only where HTTP itself decides (405 wrong
+ * method, 413 body too large, an injected fault's status); the code stays one the SDK knows.
+ */
+export function errorResult(code: ErrorCode, message: string, extra: ErrorExtra = {}, status?: number): JsonResult {
+  return { status: status ?? STATUS_OF_CODE[code], body: errorBody(code, message, extra) };
+}
+
+/** The answer to a path that is no operation of the API, whichever way in it came. */
+export const unrecognizedURL = (method: string, path: string): JsonResult =>
+  errorResult('resource_missing', `Unrecognized request URL (${method} ${path}).`);
+
+/** Turns anything a route threw into the error shape; unknown throws are a 500. */
 export function fromThrown(e: unknown): JsonResult {
-  if (e instanceof EngineError) return errorResult(e.status, e.code, e.message, e.extra);
+  if (e instanceof EngineError) return errorResult(e.code, e.message, e.extra);
   const message = e instanceof Error ? e.message : String(e);
-  return errorResult(500, 'internal_error', `The reference server failed: ${message}`);
+  return errorResult('internal_error', `The reference server failed: ${message}`);
 }
 
 export function toResponse(result: JsonResult, id: string): Response {
@@ -56,5 +89,5 @@ export function invalidInput(error: z.ZodError, what: 'body' | 'query'): EngineE
   const issues = toIssues(error);
   const param = issues[0]?.path || undefined;
   const message = `Invalid ${what}: ${issues.map((i) => `${i.path || '(root)'}: ${i.message}`).join('; ')}`;
-  return new EngineError(400, 'invalid_request', message, { ...(param ? { param } : {}), details: { issues } });
+  return new EngineError('invalid_request', message, { ...(param ? { param } : {}), details: { issues } });
 }

@@ -1,5 +1,8 @@
 import { HttpResponse } from 'msw';
+import type { z } from 'zod';
+import type { OperationName, PathParams } from '../../src/api/operations/index.js';
 import { type SchemaName, schemas } from '../../src/schemas/index.js';
+import type { ErrorCode } from '../engine/errors.js';
 import type { MockContext } from './context.js';
 import type { Fault } from './faults.js';
 import type { Claim } from './idempotency.js';
@@ -7,29 +10,55 @@ import { errorResult, fromThrown, invalidInput, type JsonResult, ok, toResponse 
 
 export type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
 
-/** What a route's `handle` receives: validated input, never raw HTTP. */
-export interface RouteInput<B = unknown, Q = unknown> {
-  params: Record<string, string>;
-  body: B;
-  query: Q;
+type Schemas = typeof schemas;
+/** What a schema name parses to; no schema: the raw JSON (test helpers parse their own bodies). */
+type Parsed<N> = N extends SchemaName ? z.output<Schemas[N]> : unknown;
+
+/** What a route's `handle` receives: input already validated with the route's schemas, never raw HTTP. */
+export interface RouteInput<P extends string = string, B = unknown, Q = unknown> {
+  params: PathParams<P>;
+  body: Parsed<B>;
+  query: Parsed<Q>;
 }
 
+/** A route as the router serves it (the typed form is {@link defineRoute}'s argument). */
 export interface Route {
   method: Method;
-  /** Path under the base URL, msw syntax: `/engagement/offers/:id`. */
+  /** Path under the base URL, `:name` for parameters: `/engagement/offers/:id`. */
   path: string;
   /** Shared schema for the JSON body (POST/PATCH/DELETE). Without it, a non-empty body is refused (test helpers excepted). */
-  body?: SchemaName;
+  body?: SchemaName | undefined;
   /** Shared schema for the query string. Without it, query parameters are ignored. */
-  query?: SchemaName;
+  query?: SchemaName | undefined;
+  /** The operation of the API this route serves (`offers.retrieve`); test helpers have none. */
+  operation?: OperationName | undefined;
   /** Test helpers are exempt from injected faults and idempotency. */
   testHelper?: boolean;
-  // biome-ignore lint/suspicious/noExplicitAny: each route narrows its own input.
-  handle(input: RouteInput<any, any>, ctx: MockContext): unknown;
+  handle(input: RouteInput, ctx: MockContext): unknown;
 }
 
-/** Helper so a route file gets its input typed from its schemas. */
-export const defineRoute = (route: Route): Route => route;
+/** A route whose `handle` gets its params from the path template and its body and query from the named schemas. */
+export interface RouteSpec<P extends string, B extends SchemaName | undefined, Q extends SchemaName | undefined> {
+  method: Method;
+  path: P;
+  body?: B;
+  query?: Q;
+  operation?: OperationName;
+  testHelper?: boolean;
+  handle(input: RouteInput<P, B, Q>, ctx: MockContext): unknown;
+}
+
+/**
+ * Types a route's input from its path and schema names. The one cast is sound because the router builds the input
+ * from those same names: params from the compiled template, body and query parsed with the named schemas.
+ */
+export const defineRoute = <
+  P extends string,
+  B extends SchemaName | undefined = undefined,
+  Q extends SchemaName | undefined = undefined,
+>(
+  route: RouteSpec<P, B, Q>,
+): Route => route as unknown as Route;
 
 const PATH_AFTER_BASE = /^.*?\/v1(?=\/|$)/;
 /** The path after the base URL, e.g. `/engagement/offers/ofr_1/activations`. */
@@ -47,8 +76,8 @@ function validated(
   return r.success ? { data: r.data } : fromThrown(invalidInput(r.error, what));
 }
 
-/** The server error code of an injected status (docs/errors-and-retries.md), so the SDK maps it like the real refusal. */
-const FAULT_CODES: Record<number, string> = {
+/** The code of an injected status, so the SDK maps it like the real refusal. */
+const FAULT_CODES: Partial<Record<number, ErrorCode>> = {
   401: 'authentication_failed',
   404: 'resource_missing',
   429: 'rate_limited',
@@ -64,13 +93,13 @@ function repeatedParam(params: URLSearchParams): JsonResult | undefined {
   const dup = keys.find((k, i) => keys.indexOf(k) !== i);
   return dup === undefined
     ? undefined
-    : errorResult(400, 'invalid_request', `Received the query parameter ${dup} more than once.`, { param: dup });
+    : errorResult('invalid_request', `Received the query parameter ${dup} more than once.`, { param: dup });
 }
 
 function faultResult(f: Fault): JsonResult {
   const status = f.status ?? 500;
   const code = FAULT_CODES[status] ?? (status >= 500 ? 'internal_error' : 'invalid_request');
-  const result = errorResult(status, code, `Injected fault (HTTP ${status})`);
+  const result = errorResult(code, `Injected fault (HTTP ${status})`, {}, status);
   if (f.retryAfter !== undefined) result.headers = { 'retry-after': f.retryAfter };
   return result;
 }
@@ -81,7 +110,7 @@ function noBodyExpected(data: unknown): JsonResult {
   const message = first
     ? `Received unknown parameter: ${first}. This endpoint takes no request body.`
     : 'This endpoint takes no request body.';
-  return errorResult(400, 'invalid_request', message, first ? { param: first } : {});
+  return errorResult('invalid_request', message, first ? { param: first } : {});
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
@@ -92,13 +121,13 @@ async function readBody(request: Request): Promise<JsonResult | { data: unknown;
     // Strict: `request.text()` would turn invalid bytes into U+FFFD and store them as if they had been sent.
     raw = utf8.decode(await request.arrayBuffer());
   } catch {
-    return errorResult(400, 'invalid_request', 'The request body is not valid UTF-8: send JSON encoded as UTF-8.');
+    return errorResult('invalid_request', 'The request body is not valid UTF-8: send JSON encoded as UTF-8.');
   }
   if (raw.trim() === '') return { data: undefined, raw };
   try {
     return { data: JSON.parse(raw), raw };
   } catch {
-    return errorResult(400, 'invalid_request', 'The request body is not valid JSON.');
+    return errorResult('invalid_request', 'The request body is not valid JSON.');
   }
 }
 
@@ -126,11 +155,11 @@ export async function serveRoute(matched: Matched, ctx: MockContext): Promise<Re
   const key = route.method === 'GET' || route.testHelper ? null : request.headers.get('idempotency-key');
   if (key !== null && (key.trim() === '' || key.length > 255)) {
     const msg = 'The Idempotency-Key header must be 1 to 255 characters.';
-    return toResponse(errorResult(400, 'invalid_request', msg, { param: 'Idempotency-Key' }), id);
+    return toResponse(errorResult('invalid_request', msg, { param: 'Idempotency-Key' }), id);
   }
   const claim = key === null ? undefined : ctx.idempotency.claim(`${ctx.secretKey}\u0000${key}`);
   if (claim?.kind === 'in_use') {
-    return toResponse(errorResult(409, 'idempotency_key_in_use', `A request with key ${key} is still in flight.`), id);
+    return toResponse(errorResult('idempotency_key_in_use', `A request with key ${key} is still in flight.`), id);
   }
   // Taken after the in-flight check, so a refused duplicate does not use up a fault meant for a real attempt.
   const fault = route.testHelper ? undefined : ctx.faults.take(route.method, apiPath(url));
@@ -161,7 +190,7 @@ async function answer(
     if (claim.entry.fingerprint !== fingerprint) {
       const key = request.headers.get('idempotency-key');
       const msg = `Keys are for one request only: ${key} was used with another method, path or body.`;
-      return toResponse(errorResult(409, 'idempotency_key_reused', msg), id);
+      return toResponse(errorResult('idempotency_key_reused', msg), id);
     }
     const replay = toResponse(claim.entry.result, id);
     replay.headers.set('idempotent-replayed', 'true');
@@ -179,10 +208,10 @@ async function answer(
   const q = validated(route.query, route.query ? query : undefined, 'query');
   if ('status' in q) return toResponse(q, id);
   // Checked in the same synchronous step as the engine call below: no reset can slip in between.
-  if (!ctx.generation.isCurrent(started)) return toResponse(errorResult(409, 'invalid_state_transition', CUT_OFF), id);
+  if (!ctx.generation.isCurrent(started)) return toResponse(errorResult('invalid_state_transition', CUT_OFF), id);
   let result: JsonResult;
   try {
-    const out = route.handle({ params, body: b.data, query: q.data }, ctx);
+    const out = route.handle({ params, body: b.data, query: q.data } as RouteInput, ctx);
     result = ok(out instanceof Promise ? await out : out);
   } catch (e) {
     result = fromThrown(e);

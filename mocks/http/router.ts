@@ -1,6 +1,6 @@
 import { type HttpHandler, http } from 'msw';
 import type { MockContext } from './context.js';
-import { errorResult, requestId, toResponse } from './respond.js';
+import { errorResult, requestId, toResponse, unrecognizedURL } from './respond.js';
 import { apiPath, type Route, serveRoute } from './route.js';
 
 interface Compiled {
@@ -38,7 +38,7 @@ const isMalformed = (pathname: string) => {
 function unauthorized(request: Request, ctx: MockContext, id: string): Response | undefined {
   if (request.headers.get('authorization') === `Bearer ${ctx.secretKey}`) return undefined;
   const msg = request.headers.has('authorization') ? 'Invalid API key provided.' : 'No API key provided.';
-  return toResponse(errorResult(401, 'authentication_failed', msg), id);
+  return toResponse(errorResult('authentication_failed', msg), id);
 }
 
 /**
@@ -58,7 +58,7 @@ function unauthorized(request: Request, ctx: MockContext, id: string): Response 
 export function createRouter(routes: readonly Route[], ctx: MockContext): HttpHandler {
   const table = routes.map(compile);
   const namespaces = new Set(routes.map((r) => r.path.split('/')[1]).filter(Boolean));
-  return http.all(/\/v1(\/|$)/, ({ request }) => {
+  const serve = (request: Request): { response: Response | Promise<Response>; route?: Route } | undefined => {
     const url = new URL(request.url);
     const path = apiPath(url);
     if (path === url.pathname) return undefined; // no `/v1` segment at all
@@ -67,10 +67,10 @@ export function createRouter(routes: readonly Route[], ctx: MockContext): HttpHa
     if (!malformed && !namespaces.has(path.split('/')[1])) return undefined;
     const id = requestId();
     const denied = unauthorized(request, ctx, id);
-    if (denied) return denied;
+    if (denied) return { response: denied };
     if (malformed) {
       const message = `The request path is not valid percent-encoding: ${url.pathname}`;
-      return toResponse(errorResult(400, 'invalid_request', message), id);
+      return { response: toResponse(errorResult('invalid_request', message), id) };
     }
     const allowed: string[] = [];
     for (const { route, pattern, keys } of table) {
@@ -84,18 +84,20 @@ export function createRouter(routes: readonly Route[], ctx: MockContext): HttpHa
       keys.forEach((key, i) => {
         params[key] = decodeURIComponent(m[i + 1] ?? '');
       });
-      return serveRoute({ route, request, url, params, id }, ctx);
+      return { response: serveRoute({ route, request, url, params, id }, ctx), route };
     }
     if (allowed.length === 0) {
-      const message = `Unrecognized request URL (${request.method} ${path}).`;
-      return toResponse(errorResult(404, 'resource_missing', message), id);
+      return { response: toResponse(unrecognizedURL(request.method, path), id) };
     }
-    const result = errorResult(
-      405,
-      'invalid_request',
-      `${request.method} is not allowed on ${path}; use ${allowed.join(' or ')}.`,
-    );
+    const message = `${request.method} is not allowed on ${path}; use ${allowed.join(' or ')}.`;
+    const result = errorResult('invalid_request', message, {}, 405);
     result.headers = { allow: allowed.join(', ') };
-    return toResponse(result, id);
+    return { response: toResponse(result, id) };
+  };
+  const check = ctx.checkResponse;
+  return http.all(/\/v1(\/|$)/, ({ request }) => {
+    const served = serve(request);
+    if (!served || !check) return served?.response;
+    return Promise.resolve(served.response).then((response) => check(served.route, request.method, response));
   });
 }

@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse, STATUS_CODES } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { getResponse, type RequestHandler } from 'msw';
-import { requestId } from '../http/respond.js';
+import { errorResult, fromThrown, type JsonResult, requestId, unrecognizedURL } from '../http/respond.js';
 
 /** Options of `mock.listen()`. */
 export interface ListenOptions {
@@ -39,13 +39,6 @@ export const MAX_BODY_BYTES = 1024 * 1024;
 export const CLOSE_GRACE_MS = 1_500;
 /** Methods the Fetch `Request` constructor refuses outright. */
 const FORBIDDEN_METHODS = new Set(['CONNECT', 'TRACE', 'TRACK']);
-
-const json = (status: number, code: string, message: string) => ({
-  status,
-  body: Buffer.from(JSON.stringify({ error: { code, message } })),
-});
-
-type Plain = ReturnType<typeof json>;
 
 class TooLarge extends Error {}
 
@@ -85,26 +78,29 @@ function toRequest(req: IncomingMessage, origin: string, body: Buffer): Request 
 }
 
 /** Answers on a socket Node no longer parses as HTTP (CONNECT, a parse error), then closes it. */
-function endRaw(socket: Socket, plain: Plain): void {
+function endRaw(socket: Socket, result: JsonResult): void {
+  const body = Buffer.from(JSON.stringify(result.body));
   const head = [
-    `HTTP/1.1 ${plain.status} ${STATUS_CODES[plain.status] ?? ''}`,
+    `HTTP/1.1 ${result.status} ${STATUS_CODES[result.status] ?? ''}`,
     'content-type: application/json',
-    `content-length: ${plain.body.length}`,
+    `content-length: ${body.length}`,
     `vinr-request-id: ${requestId()}`,
     'connection: close',
   ];
-  socket.end(Buffer.concat([Buffer.from(`${head.join('\r\n')}\r\n\r\n`), plain.body]));
+  socket.end(Buffer.concat([Buffer.from(`${head.join('\r\n')}\r\n\r\n`), body]));
 }
 
-function writePlain(res: ServerResponse, plain: Plain, close = false): void {
+/** Writes a refusal made before the request reached the handlers, in the same shape as every other. */
+function writePlain(res: ServerResponse, result: JsonResult, close = false): void {
   if (res.headersSent || res.destroyed) return;
-  res.writeHead(plain.status, {
+  const body = Buffer.from(JSON.stringify(result.body));
+  res.writeHead(result.status, {
     'content-type': 'application/json',
-    'content-length': plain.body.length,
+    'content-length': body.length,
     'vinr-request-id': requestId(),
     ...(close ? { connection: 'close' } : {}),
   });
-  res.end(plain.body);
+  res.end(body);
 }
 
 async function writeResponse(res: ServerResponse, answer: Response, closing: boolean): Promise<void> {
@@ -156,7 +152,11 @@ export async function listen(
     const method = (req.method ?? '').toUpperCase();
     if (FORBIDDEN_METHODS.has(method)) {
       req.resume();
-      return writePlain(res, json(405, 'invalid_request', `The method ${method} is not supported.`), closing);
+      return writePlain(
+        res,
+        errorResult('invalid_request', `The method ${method} is not supported.`, {}, 405),
+        closing,
+      );
     }
     let body: Buffer;
     try {
@@ -165,7 +165,7 @@ export async function listen(
       if (!(e instanceof TooLarge)) return void res.destroy();
       // The rest of the body is never read, so this connection cannot carry another request.
       const msg = `The request body exceeds ${MAX_BODY_BYTES} bytes.`;
-      writePlain(res, json(413, 'invalid_request', msg), true);
+      writePlain(res, errorResult('invalid_request', msg, {}, 413), true);
       res.on('finish', () => req.socket.destroySoon());
       return;
     }
@@ -173,18 +173,16 @@ export async function listen(
     try {
       request = toRequest(req, origin, body);
     } catch {
-      return writePlain(res, json(400, 'invalid_request', 'The request could not be read as HTTP.'), closing);
+      return writePlain(res, errorResult('invalid_request', 'The request could not be read as HTTP.'), closing);
     }
     let answer: Response | undefined;
     try {
       answer = await getResponse([...getHandlers()], request);
     } catch (e) {
-      const reason = e instanceof Error ? e.message : String(e);
-      return writePlain(res, json(500, 'internal_error', `The reference server failed: ${reason}`), closing);
+      return writePlain(res, fromThrown(e), closing);
     }
     if (!answer) {
-      const url = new URL(request.url);
-      return writePlain(res, json(404, 'resource_missing', `No route for ${method} ${url.pathname}`), closing);
+      return writePlain(res, unrecognizedURL(method, new URL(request.url).pathname), closing);
     }
     if (answer.type === 'error') return void req.socket.destroy();
     try {
@@ -205,16 +203,15 @@ export async function listen(
     socket.on('close', () => active.delete(socket));
   });
   // Node hands CONNECT to this event, not to the request handler; unanswered, the client would just see a close.
-  // Node hands CONNECT to this event, not to the request handler; unanswered, the client would just see a close.
   server.on('connect', (req: IncomingMessage, socket: Socket) => {
     socket.on('error', () => undefined);
-    endRaw(socket, json(405, 'invalid_request', `The method ${req.method} is not supported.`));
+    endRaw(socket, errorResult('invalid_request', `The method ${req.method} is not supported.`, {}, 405));
   });
   // Malformed HTTP never reaches a handler: answer it in the same JSON shape instead of Node's bare 400.
   server.on('clientError', (err: NodeJS.ErrnoException, socket: Socket) => {
     if (!socket.writable || err.code === 'ECONNRESET') return void socket.destroy();
     const status = err.code === 'HPE_HEADER_OVERFLOW' ? 431 : 400;
-    endRaw(socket, json(status, 'invalid_request', 'Malformed HTTP request.'));
+    endRaw(socket, errorResult('invalid_request', 'Malformed HTTP request.', {}, status));
   });
 
   await new Promise<void>((resolve, reject) => {

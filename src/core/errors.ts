@@ -1,5 +1,5 @@
 /**
- * The error hierarchy of SPEC §6. Every class sets `name`, so the `is…` guards below work across
+ * The error hierarchy (docs/api.md, "Errors"). Every class sets `name`, so the `is…` guards below work across
  * realms and duplicated copies of the package, where `instanceof` would not.
  */
 

@@ -16,3 +16,21 @@ export function path(strings: TemplateStringsArray, ...values: unknown[]): strin
   }
   return out;
 }
+
+const templates = new Map<string, string[]>();
+
+/**
+ * Fills an operation's path template (`/engagement/offers/:id/publish`) with `values`, in order, under the
+ * same rules as {@link path}. Templates are split once and cached.
+ */
+export function fillPath(template: string, values: readonly string[]): string {
+  let parts = templates.get(template);
+  if (!parts) {
+    parts = template.split(/:[A-Za-z_]+/);
+    templates.set(template, parts);
+  }
+  if (values.length !== parts.length - 1) {
+    throw new VinrError(`${template} takes ${parts.length - 1} path parameter(s), got ${values.length}.`);
+  }
+  return path(parts as unknown as TemplateStringsArray, ...values);
+}

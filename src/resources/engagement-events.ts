@@ -1,28 +1,10 @@
+import { activityOperations as ops } from '../api/operations/activity.js';
 import type { RequestOptions } from '../core/options.js';
 import type { EventTrackParams } from '../schemas/activity.js';
-import type { OfferRedemption, PointsTransaction } from './redemptions.js';
+import type { EngagementEvent } from '../schemas/objects/index.js';
 import { APIResource } from './resource.js';
 
-export type { EventTrackParams };
-
-/** The result of a tracked qualifying event (`eng_…`): what it earned and which offers applied. */
-export interface EngagementEvent {
-  id: string;
-  object: 'engagement_event';
-  type: 'payment.completed';
-  account: string;
-  payment_id: string;
-  amount: number;
-  currency: string;
-  occurred_at: string;
-  /** Base `earn` points only; offer bonuses are in `redemptions[].points_transaction`. */
-  points_earned: number;
-  /** Sum of discounts, `0` when none. */
-  discount_amount: number;
-  points_transactions: PointsTransaction[];
-  redemptions: OfferRedemption[];
-  created_at: string;
-}
+export type { EngagementEvent, EventTrackParams };
 
 /**
  * `vinr.engagement.events`: Qualifying events (e.g. `payment.completed`): earn base points and apply every matching offer.
@@ -47,7 +29,6 @@ export class EngagementEvents extends APIResource {
    * ```
    */
   async track(params: EventTrackParams, options?: RequestOptions): Promise<EngagementEvent> {
-    const body = await this._client.validate<EventTrackParams>('eventTrack', params);
-    return this._client.request({ method: 'POST', path: '/engagement/events', body }, options);
+    return this._request(ops['engagementEvents.track'], [], params, options);
   }
 }

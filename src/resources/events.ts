@@ -1,6 +1,6 @@
+import { webhookOperations as ops } from '../api/operations/webhooks.js';
 import type { RequestOptions } from '../core/options.js';
 import type { PagePromise } from '../core/pagination.js';
-import { path } from '../core/path.js';
 import type { EventListParams } from '../schemas/activity.js';
 import type { VinrEvent } from '../webhooks/events.js';
 import { APIResource } from './resource.js';
@@ -23,7 +23,7 @@ export class Events extends APIResource {
    * ```
    */
   async retrieve(id: string, options?: RequestOptions): Promise<VinrEvent> {
-    return this._client.request({ method: 'GET', path: path`/events/${id}` }, options);
+    return this._request(ops['events.retrieve'], [id], undefined, options);
   }
 
   /**
@@ -34,6 +34,6 @@ export class Events extends APIResource {
    * ```
    */
   list(params?: EventListParams, options?: RequestOptions): PagePromise<VinrEvent> {
-    return this._list<VinrEvent>('/events', 'eventList', params, options);
+    return this._list<VinrEvent>(ops['events.list'], params, options);
   }
 }

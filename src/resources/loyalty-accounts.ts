@@ -1,30 +1,22 @@
+import { memberOperations as ops } from '../api/operations/members.js';
 import type { RequestOptions } from '../core/options.js';
 import type { PagePromise } from '../core/pagination.js';
-import { path } from '../core/path.js';
 import type {
   AccountStatus,
   LoyaltyAccountCreateParams,
   LoyaltyAccountListParams,
   LoyaltyAccountUpdateParams,
 } from '../schemas/accounts.js';
-import type { Metadata } from '../schemas/common.js';
+import type { LoyaltyAccount } from '../schemas/objects/index.js';
 import { APIResource } from './resource.js';
 
-export type { AccountStatus, LoyaltyAccountCreateParams, LoyaltyAccountListParams, LoyaltyAccountUpdateParams };
-
-/** A member's loyalty account (`loy_…`). */
-export interface LoyaltyAccount {
-  id: string;
-  object: 'loyalty_account';
-  customer: string | null;
-  tier: string | null;
-  points_balance: number;
-  status: AccountStatus;
-  segments: string[];
-  enrolled_at: string;
-  metadata: Metadata;
-  created_at: string;
-}
+export type {
+  AccountStatus,
+  LoyaltyAccount,
+  LoyaltyAccountCreateParams,
+  LoyaltyAccountListParams,
+  LoyaltyAccountUpdateParams,
+};
 
 /**
  * `vinr.engagement.loyaltyAccounts`: Members' loyalty accounts: tier, points balance, status and segments.
@@ -43,8 +35,7 @@ export class LoyaltyAccounts extends APIResource {
    * ```
    */
   async create(params: LoyaltyAccountCreateParams = {}, options?: RequestOptions): Promise<LoyaltyAccount> {
-    const body = await this._client.validate<LoyaltyAccountCreateParams>('accountCreate', params);
-    return this._client.request({ method: 'POST', path: '/engagement/loyalty_accounts', body }, options);
+    return this._request(ops['loyaltyAccounts.create'], [], params, options);
   }
 
   /**
@@ -55,7 +46,7 @@ export class LoyaltyAccounts extends APIResource {
    * ```
    */
   async retrieve(id: string, options?: RequestOptions): Promise<LoyaltyAccount> {
-    return this._client.request({ method: 'GET', path: path`/engagement/loyalty_accounts/${id}` }, options);
+    return this._request(ops['loyaltyAccounts.retrieve'], [id], undefined, options);
   }
 
   /**
@@ -66,9 +57,7 @@ export class LoyaltyAccounts extends APIResource {
    * ```
    */
   async update(id: string, params: LoyaltyAccountUpdateParams, options?: RequestOptions): Promise<LoyaltyAccount> {
-    const p = path`/engagement/loyalty_accounts/${id}`;
-    const body = await this._client.validate<LoyaltyAccountUpdateParams>('accountUpdate', params);
-    return this._client.request({ method: 'PATCH', path: p, body }, options);
+    return this._request(ops['loyaltyAccounts.update'], [id], params, options);
   }
 
   /**
@@ -79,6 +68,6 @@ export class LoyaltyAccounts extends APIResource {
    * ```
    */
   list(params?: LoyaltyAccountListParams, options?: RequestOptions): PagePromise<LoyaltyAccount> {
-    return this._list<LoyaltyAccount>('/engagement/loyalty_accounts', 'accountList', params, options);
+    return this._list<LoyaltyAccount>(ops['loyaltyAccounts.list'], params, options);
   }
 }

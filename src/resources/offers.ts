@@ -1,7 +1,7 @@
+import { offerOperations as ops } from '../api/operations/offers.js';
 import type { RequestOptions } from '../core/options.js';
 import type { PagePromise } from '../core/pagination.js';
-import { path } from '../core/path.js';
-import type { Metadata } from '../schemas/common.js';
+import type { Offer, OfferActivation } from '../schemas/objects/index.js';
 import type {
   Incentive,
   OfferActivateParams,
@@ -11,11 +11,11 @@ import type {
   OfferUpdateParams,
   Targeting,
 } from '../schemas/offers.js';
-import type { OfferActivation } from './redemptions.js';
 import { APIResource } from './resource.js';
 
 export type {
   Incentive,
+  Offer,
   OfferActivateParams,
   OfferCreateParams,
   OfferListParams,
@@ -23,28 +23,6 @@ export type {
   OfferUpdateParams,
   Targeting,
 };
-
-/** A targeted loyalty offer (`ofr_…`). Its `status` is derived when read (SPEC §5.1). */
-export interface Offer {
-  id: string;
-  object: 'offer';
-  name: string;
-  incentive: Incentive;
-  targeting: Targeting;
-  activation: 'auto' | 'opt_in';
-  starts_at: string;
-  ends_at: string | null;
-  max_redemptions: number | null;
-  per_member_limit: number;
-  status: OfferStatus;
-  redemption_count: number;
-  published_at: string | null;
-  paused_at: string | null;
-  expired_reason: 'ends_at' | 'max_redemptions' | null;
-  metadata: Metadata;
-  created_at: string;
-  updated_at: string;
-}
 
 /**
  * `vinr.engagement.offers`: Offers: create a draft, publish it, pause or resume it, and activate opt-in offers for members.
@@ -72,8 +50,7 @@ export class Offers extends APIResource {
    * ```
    */
   async create(params: OfferCreateParams, options?: RequestOptions): Promise<Offer> {
-    const body = await this._client.validate<OfferCreateParams>('offerCreate', params);
-    return this._client.request({ method: 'POST', path: '/engagement/offers', body }, options);
+    return this._request(ops['offers.create'], [], params, options);
   }
 
   /**
@@ -85,7 +62,7 @@ export class Offers extends APIResource {
    * ```
    */
   async retrieve(id: string, options?: RequestOptions): Promise<Offer> {
-    return this._client.request({ method: 'GET', path: path`/engagement/offers/${id}` }, options);
+    return this._request(ops['offers.retrieve'], [id], undefined, options);
   }
 
   /**
@@ -96,9 +73,7 @@ export class Offers extends APIResource {
    * ```
    */
   async update(id: string, params: OfferUpdateParams, options?: RequestOptions): Promise<Offer> {
-    const p = path`/engagement/offers/${id}`;
-    const body = await this._client.validate<OfferUpdateParams>('offerUpdate', params);
-    return this._client.request({ method: 'PATCH', path: p, body }, options);
+    return this._request(ops['offers.update'], [id], params, options);
   }
 
   /**
@@ -109,7 +84,7 @@ export class Offers extends APIResource {
    * ```
    */
   list(params?: OfferListParams, options?: RequestOptions): PagePromise<Offer> {
-    return this._list<Offer>('/engagement/offers', 'offerList', params, options);
+    return this._list<Offer>(ops['offers.list'], params, options);
   }
 
   /**
@@ -120,7 +95,7 @@ export class Offers extends APIResource {
    * ```
    */
   async publish(id: string, options?: RequestOptions): Promise<Offer> {
-    return this._client.request({ method: 'POST', path: path`/engagement/offers/${id}/publish` }, options);
+    return this._request(ops['offers.publish'], [id], undefined, options);
   }
 
   /**
@@ -131,7 +106,7 @@ export class Offers extends APIResource {
    * ```
    */
   async pause(id: string, options?: RequestOptions): Promise<Offer> {
-    return this._client.request({ method: 'POST', path: path`/engagement/offers/${id}/pause` }, options);
+    return this._request(ops['offers.pause'], [id], undefined, options);
   }
 
   /**
@@ -142,7 +117,7 @@ export class Offers extends APIResource {
    * ```
    */
   async resume(id: string, options?: RequestOptions): Promise<Offer> {
-    return this._client.request({ method: 'POST', path: path`/engagement/offers/${id}/resume` }, options);
+    return this._request(ops['offers.resume'], [id], undefined, options);
   }
 
   /**
@@ -155,8 +130,8 @@ export class Offers extends APIResource {
    * ```
    */
   async activate(params: OfferActivateParams, options?: RequestOptions): Promise<OfferActivation> {
+    // The SDK takes `{ offer, account }`; on the wire the offer is the path and the account the body.
     const { offer, account } = await this._client.validate<OfferActivateParams>('offerActivate', params);
-    const p = path`/engagement/offers/${offer}/activations`;
-    return this._client.request({ method: 'POST', path: p, body: { account } }, options);
+    return this._request(ops['offers.activate'], [offer], { account }, options);
   }
 }

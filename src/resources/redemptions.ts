@@ -1,48 +1,11 @@
+import { activityOperations as ops } from '../api/operations/activity.js';
 import type { RequestOptions } from '../core/options.js';
 import type { PagePromise } from '../core/pagination.js';
-import { path } from '../core/path.js';
 import type { PointsTransactionListParams, RedemptionListParams } from '../schemas/activity.js';
+import type { OfferActivation, OfferRedemption, PointsTransaction } from '../schemas/objects/index.js';
 import { APIResource } from './resource.js';
 
-export type { PointsTransactionListParams, RedemptionListParams };
-
-/** A signed change to a member's balance (`ptx_…`). */
-export interface PointsTransaction {
-  id: string;
-  object: 'points_transaction';
-  account: string;
-  points: number;
-  type: 'opening_balance' | 'earn' | 'offer' | 'adjustment';
-  offer: string | null;
-  payment_id: string | null;
-  created_at: string;
-}
-
-/** One committed use of an offer by a member (`rdm_…`). */
-export interface OfferRedemption {
-  id: string;
-  object: 'offer_redemption';
-  offer: string;
-  account: string;
-  activation: string | null;
-  incentive_type: 'points_multiplier' | 'points_bonus' | 'percentage_discount' | 'gift_reward';
-  points_transaction: PointsTransaction | null;
-  discount_amount: number | null;
-  reward: string | null;
-  payment_id: string | null;
-  created_at: string;
-}
-
-/** A member's opt-in to an offer (`ofa_…`). */
-export interface OfferActivation {
-  id: string;
-  object: 'offer_activation';
-  offer: string;
-  account: string;
-  status: 'active' | 'consumed';
-  redemption: OfferRedemption | null;
-  created_at: string;
-}
+export type { OfferActivation, OfferRedemption, PointsTransaction, PointsTransactionListParams, RedemptionListParams };
 
 /**
  * `vinr.engagement.redemptions`: Committed redemptions of offers, filterable by offer and account.
@@ -60,7 +23,7 @@ export class Redemptions extends APIResource {
    * ```
    */
   async retrieve(id: string, options?: RequestOptions): Promise<OfferRedemption> {
-    return this._client.request({ method: 'GET', path: path`/engagement/redemptions/${id}` }, options);
+    return this._request(ops['redemptions.retrieve'], [id], undefined, options);
   }
 
   /**
@@ -71,7 +34,7 @@ export class Redemptions extends APIResource {
    * ```
    */
   list(params?: RedemptionListParams, options?: RequestOptions): PagePromise<OfferRedemption> {
-    return this._list<OfferRedemption>('/engagement/redemptions', 'redemptionList', params, options);
+    return this._list<OfferRedemption>(ops['redemptions.list'], params, options);
   }
 }
 
@@ -91,6 +54,6 @@ export class PointsTransactions extends APIResource {
    * ```
    */
   list(params: PointsTransactionListParams, options?: RequestOptions): PagePromise<PointsTransaction> {
-    return this._list<PointsTransaction>('/engagement/points_transactions', 'pointsTransactionList', params, options);
+    return this._list<PointsTransaction>(ops['pointsTransactions.list'], params, options);
   }
 }

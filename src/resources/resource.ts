@@ -1,9 +1,14 @@
+import type { Operation } from '../api/operations/index.js';
 import type { ApiClient } from '../core/api-client.js';
 import type { RequestOptions } from '../core/options.js';
 import { type Page, PagePromise } from '../core/pagination.js';
+import { fillPath } from '../core/path.js';
 import type { SchemaName } from '../schemas/index.js';
 
-/** Base of every resource namespace: methods only build a path and call the client. */
+/**
+ * Base of every resource namespace: a method names its operation in the table (`src/api/operations`) and
+ * passes its arguments; method, path and schemas come from the entry.
+ */
 export abstract class APIResource {
   protected readonly _client: ApiClient;
   /** @internal Made by the `Vinr` constructor. */
@@ -11,19 +16,32 @@ export abstract class APIResource {
     this._client = client;
   }
 
-  /** A lazily-fetched list whose params are validated with `schema` before the first request. */
+  /**
+   * Sends one operation: `ids` fill the path parameters in order, `params` is validated with the entry's body
+   * schema (nothing is sent when it fails). A bad id throws here; resource methods are `async`, so the caller
+   * still only ever sees a rejection.
+   */
+  protected _request<T>(op: Operation, ids: readonly string[], params?: unknown, options?: RequestOptions): Promise<T> {
+    const path = fillPath(op.path, ids);
+    const { method, body: schema } = op;
+    if (schema === undefined) return this._client.request<T>({ method, path }, options);
+    return this._client
+      .validate<unknown>(schema, params)
+      .then((body) => this._client.request<T>({ method, path, body }, options));
+  }
+
+  /** A lazily-fetched list whose params are validated with the entry's query schema before the first request. */
   protected _list<T extends { id: string } | { key: string }>(
-    path: string,
-    schema: SchemaName,
+    op: Operation & { query: SchemaName },
     params: object | undefined,
     options: RequestOptions | undefined,
   ): PagePromise<T> {
     let validated: Promise<Record<string, unknown>> | undefined;
     return new PagePromise<T>(async (startingAfter) => {
-      validated ??= this._client.validate<Record<string, unknown>>(schema, params ?? {});
+      validated ??= this._client.validate<Record<string, unknown>>(op.query, params ?? {});
       const query = await validated;
       return this._client.request<Page<T>>(
-        { method: 'GET', path, query: startingAfter ? { ...query, starting_after: startingAfter } : query },
+        { method: 'GET', path: op.path, query: startingAfter ? { ...query, starting_after: startingAfter } : query },
         options,
       );
     });

@@ -1,19 +1,11 @@
+import { memberOperations as ops } from '../api/operations/members.js';
 import type { RequestOptions } from '../core/options.js';
 import type { PagePromise } from '../core/pagination.js';
-import { path } from '../core/path.js';
 import type { RewardCreateParams, RewardListParams } from '../schemas/catalog.js';
+import type { Reward } from '../schemas/objects/index.js';
 import { APIResource } from './resource.js';
 
-export type { RewardCreateParams, RewardListParams };
-
-/** A catalog reward (`rwd_…`), the prize of a `gift_reward` offer. */
-export interface Reward {
-  id: string;
-  object: 'reward';
-  name: string;
-  points_cost: number;
-  created_at: string;
-}
+export type { Reward, RewardCreateParams, RewardListParams };
 
 /**
  * `vinr.engagement.rewards`: The reward catalog: the prizes of `gift_reward` offers.
@@ -31,8 +23,7 @@ export class Rewards extends APIResource {
    * ```
    */
   async create(params: RewardCreateParams, options?: RequestOptions): Promise<Reward> {
-    const body = await this._client.validate<RewardCreateParams>('rewardCreate', params);
-    return this._client.request({ method: 'POST', path: '/engagement/rewards', body }, options);
+    return this._request(ops['rewards.create'], [], params, options);
   }
 
   /**
@@ -43,7 +34,7 @@ export class Rewards extends APIResource {
    * ```
    */
   async retrieve(id: string, options?: RequestOptions): Promise<Reward> {
-    return this._client.request({ method: 'GET', path: path`/engagement/rewards/${id}` }, options);
+    return this._request(ops['rewards.retrieve'], [id], undefined, options);
   }
 
   /**
@@ -54,6 +45,6 @@ export class Rewards extends APIResource {
    * ```
    */
   list(params?: RewardListParams, options?: RequestOptions): PagePromise<Reward> {
-    return this._list<Reward>('/engagement/rewards', 'rewardList', params, options);
+    return this._list<Reward>(ops['rewards.list'], params, options);
   }
 }

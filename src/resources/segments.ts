@@ -1,19 +1,11 @@
+import { memberOperations as ops } from '../api/operations/members.js';
 import type { RequestOptions } from '../core/options.js';
 import type { PagePromise } from '../core/pagination.js';
-import { path } from '../core/path.js';
 import type { SegmentCreateParams, SegmentListParams, SegmentMembersParams } from '../schemas/catalog.js';
+import type { Segment } from '../schemas/objects/index.js';
 import { APIResource } from './resource.js';
 
-export type { SegmentCreateParams, SegmentListParams, SegmentMembersParams };
-
-/** A named group of members, keyed by `key` (e.g. `lapsed_90d`). */
-export interface Segment {
-  key: string;
-  object: 'segment';
-  name: string;
-  member_count: number;
-  created_at: string;
-}
+export type { Segment, SegmentCreateParams, SegmentListParams, SegmentMembersParams };
 
 /**
  * `vinr.engagement.segments`: Segments: named groups of members that offers target.
@@ -32,8 +24,7 @@ export class Segments extends APIResource {
    * ```
    */
   async create(params: SegmentCreateParams, options?: RequestOptions): Promise<Segment> {
-    const body = await this._client.validate<SegmentCreateParams>('segmentCreate', params);
-    return this._client.request({ method: 'POST', path: '/engagement/segments', body }, options);
+    return this._request(ops['segments.create'], [], params, options);
   }
 
   /**
@@ -44,7 +35,7 @@ export class Segments extends APIResource {
    * ```
    */
   async retrieve(key: string, options?: RequestOptions): Promise<Segment> {
-    return this._client.request({ method: 'GET', path: path`/engagement/segments/${key}` }, options);
+    return this._request(ops['segments.retrieve'], [key], undefined, options);
   }
 
   /**
@@ -55,7 +46,7 @@ export class Segments extends APIResource {
    * ```
    */
   list(params?: SegmentListParams, options?: RequestOptions): PagePromise<Segment> {
-    return this._list<Segment>('/engagement/segments', 'segmentList', params, options);
+    return this._list<Segment>(ops['segments.list'], params, options);
   }
 
   /**
@@ -66,9 +57,7 @@ export class Segments extends APIResource {
    * ```
    */
   async addMembers(key: string, params: SegmentMembersParams, options?: RequestOptions): Promise<Segment> {
-    const p = path`/engagement/segments/${key}/members`;
-    const body = await this._client.validate<SegmentMembersParams>('segmentMembers', params);
-    return this._client.request({ method: 'POST', path: p, body }, options);
+    return this._request(ops['segments.addMembers'], [key], params, options);
   }
 
   /**
@@ -79,8 +68,6 @@ export class Segments extends APIResource {
    * ```
    */
   async removeMembers(key: string, params: SegmentMembersParams, options?: RequestOptions): Promise<Segment> {
-    const p = path`/engagement/segments/${key}/members`;
-    const body = await this._client.validate<SegmentMembersParams>('segmentMembers', params);
-    return this._client.request({ method: 'DELETE', path: p, body }, options);
+    return this._request(ops['segments.removeMembers'], [key], params, options);
   }
 }

@@ -1,30 +1,11 @@
+import { webhookOperations as ops } from '../api/operations/webhooks.js';
 import type { RequestOptions } from '../core/options.js';
 import type { PagePromise } from '../core/pagination.js';
-import { path } from '../core/path.js';
 import type { WebhookEndpointCreateParams, WebhookEndpointListParams } from '../schemas/activity.js';
+import type { DeletedWebhookEndpoint, WebhookEndpoint } from '../schemas/objects/index.js';
 import { APIResource } from './resource.js';
 
-export type { WebhookEndpointCreateParams, WebhookEndpointListParams };
-
-/** A URL that receives signed event deliveries (`we_…`). */
-export interface WebhookEndpoint {
-  id: string;
-  object: 'webhook_endpoint';
-  url: string;
-  /** Event types delivered, or `['*']` for all. */
-  events: string[];
-  description: string | null;
-  /** The `whsec_…` signing secret: returned by `create` only. */
-  secret?: string;
-  created_at: string;
-}
-
-/** The result of deleting an endpoint. */
-export interface DeletedWebhookEndpoint {
-  id: string;
-  object: 'webhook_endpoint';
-  deleted: true;
-}
+export type { DeletedWebhookEndpoint, WebhookEndpoint, WebhookEndpointCreateParams, WebhookEndpointListParams };
 
 /**
  * `vinr.webhookEndpoints`: Webhook endpoints: URLs that receive signed POSTs of emitted events.
@@ -44,8 +25,7 @@ export class WebhookEndpoints extends APIResource {
    * ```
    */
   async create(params: WebhookEndpointCreateParams, options?: RequestOptions): Promise<WebhookEndpoint> {
-    const body = await this._client.validate<WebhookEndpointCreateParams>('webhookEndpointCreate', params);
-    return this._client.request({ method: 'POST', path: '/webhook_endpoints', body }, options);
+    return this._request(ops['webhookEndpoints.create'], [], params, options);
   }
 
   /**
@@ -56,7 +36,7 @@ export class WebhookEndpoints extends APIResource {
    * ```
    */
   list(params?: WebhookEndpointListParams, options?: RequestOptions): PagePromise<WebhookEndpoint> {
-    return this._list<WebhookEndpoint>('/webhook_endpoints', 'webhookEndpointList', params, options);
+    return this._list<WebhookEndpoint>(ops['webhookEndpoints.list'], params, options);
   }
 
   /**
@@ -67,6 +47,6 @@ export class WebhookEndpoints extends APIResource {
    * ```
    */
   async delete(id: string, options?: RequestOptions): Promise<DeletedWebhookEndpoint> {
-    return this._client.request({ method: 'DELETE', path: path`/webhook_endpoints/${id}` }, options);
+    return this._request(ops['webhookEndpoints.delete'], [id], undefined, options);
   }
 }

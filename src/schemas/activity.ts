@@ -1,20 +1,27 @@
 import { z } from 'zod';
 import { minorUnits, pagination, prefixedId, timestamp } from './common.js';
 
-export const eventTrack = z.strictObject({
-  /** The qualifying event type: `payment.completed`. */
-  type: z.literal('payment.completed'),
-  /** The loyalty account (`loy_…`) that paid. */
-  account: prefixedId('loy'),
-  /** Your payment id: the same id again replays the original result (at most one redemption per offer). */
-  payment_id: z.string().min(1).max(255),
-  /** Amount paid, in integer minor units (e.g. cents). */
-  amount: minorUnits().min(0).max(1_000_000_000_000),
-  /** ISO 4217 code, e.g. `eur`. */
-  currency: z.string().regex(/^[a-zA-Z]{3}$/, 'expected a 3-letter ISO currency code'),
-  /** When the payment happened (default now, never in the future); decides which offer windows apply. */
-  occurred_at: timestamp.optional(),
-});
+export const eventTrack = z
+  .strictObject({
+    /** The qualifying event type: `payment.completed`. */
+    type: z.literal('payment.completed'),
+    /** The loyalty account (`loy_…`) that paid. */
+    account: prefixedId('loy'),
+    /** Your payment id: the same id again replays the original result (at most one redemption per offer). */
+    payment_id: z.string().min(1).max(255),
+    /** Amount paid, in integer minor units (e.g. cents). */
+    amount: minorUnits().min(0).max(1_000_000_000_000),
+    /** ISO 4217 code, e.g. `eur`. */
+    currency: z.string().regex(/^[a-zA-Z]{3}$/, 'expected a 3-letter ISO currency code'),
+    /** When the payment happened (default now, never in the future); decides which offer windows apply. */
+    occurred_at: timestamp.optional(),
+  })
+  .meta({
+    description:
+      '`occurred_at` (default now) decides which offer windows apply; up to 300 s ahead of the server clock is ' +
+      'taken as now, further ahead is refused. The same `payment_id` again replays the original result; with ' +
+      'another account, amount or currency it is a 409 `payment_conflict`.',
+  });
 
 export const redemptionList = z.strictObject({
   /** Only redemptions of this offer (`ofr_…`). */

@@ -26,7 +26,9 @@ export const minorUnits = () =>
 
 const metadataRecord = z
   .record(z.string().min(1).max(40), z.union([z.string().max(500), z.number(), z.boolean()]))
-  .refine((m) => Object.keys(m).length <= 50, { message: 'at most 50 metadata keys' });
+  .refine((m) => Object.keys(m).length <= 50, { message: 'at most 50 metadata keys' })
+  // The refine is invisible to JSON Schema; the same limit, stated for `openapi.json`.
+  .meta({ maxProperties: 50 });
 type MetadataInput = z.input<typeof metadataRecord>;
 
 /**

@@ -64,7 +64,15 @@ const endsAfterStart = (o: { starts_at?: string | undefined; ends_at?: string | 
   !o.starts_at || !o.ends_at || Date.parse(o.ends_at) > Date.parse(o.starts_at);
 const endsAfterStartIssue = { message: 'must be after starts_at', path: ['ends_at'] };
 
-export const offerCreate = z.strictObject(offerFields).refine(endsAfterStart, endsAfterStartIssue);
+/** Rules that span fields, which JSON Schema cannot state: `openapi.json` carries them as the description. */
+const crossFieldRules =
+  '`ends_at` must be after `starts_at`. `percent` has at most 2 decimals. `activation` defaults to `auto` for ' +
+  '`points_multiplier` and `percentage_discount`, `opt_in` for `points_bonus` and `gift_reward`.';
+
+export const offerCreate = z
+  .strictObject(offerFields)
+  .refine(endsAfterStart, endsAfterStartIssue)
+  .meta({ description: crossFieldRules });
 
 export const offerUpdate = z
   .strictObject({
@@ -87,7 +95,8 @@ export const offerUpdate = z
     /** Your key-value data (string, number or boolean values). */
     metadata: offerFields.metadata,
   })
-  .refine(endsAfterStart, endsAfterStartIssue);
+  .refine(endsAfterStart, endsAfterStartIssue)
+  .meta({ description: `${crossFieldRules} After publish only \`name\` and \`metadata\` may change.` });
 
 export const offerList = z.strictObject({
   /** Only offers with this derived status. */

@@ -1,9 +1,9 @@
 /**
- * Typed webhook events (SPEC §4 Event, §5.8). Types only: this module must stay free of undici and zod
- * so that `@vinr/sdk/webhooks` loads in a few milliseconds.
+ * Typed webhook events, inferred from the Event schema of the API objects. Types only: this module must stay
+ * free of undici and zod at run time so that `@vinr/sdk/webhooks` loads in a few milliseconds.
  */
-import type { Offer } from '../resources/offers.js';
-import type { OfferActivation, OfferRedemption, PointsTransaction } from '../resources/redemptions.js';
+import type { z } from 'zod';
+import type { event, offerRedeemedData } from '../schemas/objects/activity.js';
 
 interface BaseEvent<T extends string, D> {
   id: string;
@@ -14,27 +14,24 @@ interface BaseEvent<T extends string, D> {
 }
 
 /** Data of `loyalty.offer.redeemed`. */
-export interface OfferRedeemedData {
-  offer: string;
-  account: string;
-  redemption: OfferRedemption;
-  points_transaction: PointsTransaction | null;
-  discount_amount: number | null;
-  reward: string | null;
-}
+export type OfferRedeemedData = z.infer<typeof offerRedeemedData>;
 
 /** `loyalty.offer.published`: an offer was published. */
-export type OfferPublishedEvent = BaseEvent<'loyalty.offer.published', { offer: Offer }>;
+export type OfferPublishedEvent = Extract<VinrEvent, { type: 'loyalty.offer.published' }>;
 /** `loyalty.offer.paused`: an offer was paused. */
-export type OfferPausedEvent = BaseEvent<'loyalty.offer.paused', { offer: Offer }>;
+export type OfferPausedEvent = Extract<VinrEvent, { type: 'loyalty.offer.paused' }>;
 /** `loyalty.offer.resumed`: a paused offer was resumed. */
-export type OfferResumedEvent = BaseEvent<'loyalty.offer.resumed', { offer: Offer }>;
+export type OfferResumedEvent = Extract<VinrEvent, { type: 'loyalty.offer.resumed' }>;
 /** `loyalty.offer.expired`: an offer reached `ends_at` or `max_redemptions`. */
-export type OfferExpiredEvent = BaseEvent<'loyalty.offer.expired', { offer: Offer }>;
+export type OfferExpiredEvent = Extract<VinrEvent, { type: 'loyalty.offer.expired' }>;
 /** `loyalty.offer.activated`: a member opted in to an offer. */
-export type OfferActivatedEvent = BaseEvent<'loyalty.offer.activated', { activation: OfferActivation }>;
+export type OfferActivatedEvent = Extract<VinrEvent, { type: 'loyalty.offer.activated' }>;
 /** `loyalty.offer.redeemed`: an offer was redeemed (points, discount or reward). */
-export type OfferRedeemedEvent = BaseEvent<'loyalty.offer.redeemed', OfferRedeemedData>;
+export type OfferRedeemedEvent = Extract<VinrEvent, { type: 'loyalty.offer.redeemed' }>;
+/** `loyalty.offer.redemption_reversed`: a full refund reversed a redemption. */
+export type OfferRedemptionReversedEvent = Extract<VinrEvent, { type: 'loyalty.offer.redemption_reversed' }>;
+/** `loyalty.points.reversed`: a refund wrote a `reversal` points transaction. */
+export type PointsReversedEvent = Extract<VinrEvent, { type: 'loyalty.points.reversed' }>;
 /**
  * An event of a type this version of the SDK does not know yet. `verify` still returns it, parsed and
  * unchanged; it reaches the `default` branch of a `switch (event.type)`, where you can widen to this type.
@@ -55,13 +52,7 @@ export type UnknownEvent = BaseEvent<string, Record<string, unknown>>;
  * }
  * ```
  */
-export type VinrEvent =
-  | OfferPublishedEvent
-  | OfferPausedEvent
-  | OfferResumedEvent
-  | OfferExpiredEvent
-  | OfferActivatedEvent
-  | OfferRedeemedEvent;
+export type VinrEvent = z.infer<typeof event>;
 
 /** Every event type the SDK knows. */
 export type VinrEventType = VinrEvent['type'];

@@ -1,11 +1,6 @@
-import { defineRoute, type Route } from '../route.js';
+import { defineHandlers } from '../operations.js';
 
-/** `POST /engagement/events`: qualifying events (`events.track`). */
-export const routes: Route[] = [
-  defineRoute({
-    method: 'POST',
-    path: '/engagement/events',
-    body: 'eventTrack',
-    handle: ({ body }, ctx) => ctx.engine.tracking.track(body),
-  }),
-];
+/** Qualifying events (`events.track`). */
+export const handlers = defineHandlers({
+  'engagementEvents.track': ({ body }, ctx) => ctx.engine.tracking.track(body),
+});

@@ -1,16 +1,7 @@
-import { defineRoute, type Route } from '../route.js';
+import { defineHandlers } from '../operations.js';
 
-/** `/events`: the log of emitted events, newest first (not `POST /engagement/events`, which is track). */
-export const routes: Route[] = [
-  defineRoute({
-    method: 'GET',
-    path: '/events',
-    query: 'eventList',
-    handle: ({ query }, ctx) => ctx.engine.listEvents(query),
-  }),
-  defineRoute({
-    method: 'GET',
-    path: '/events/:id',
-    handle: ({ params }, ctx) => ctx.engine.retrieveEvent(params.id as string),
-  }),
-];
+/** The log of emitted events, newest first (not `POST /engagement/events`, which is track). */
+export const handlers = defineHandlers({
+  'events.list': ({ query }, ctx) => ctx.engine.listEvents(query),
+  'events.retrieve': ({ params }, ctx) => ctx.engine.retrieveEvent(params.id),
+});

@@ -1,49 +1,13 @@
-import { defineRoute, type Route } from '../route.js';
+import { defineHandlers } from '../operations.js';
 
-/** `/engagement/offers`: translate HTTP to `engine.offers` / `engine.activations`. No rules here. */
-export const routes: Route[] = [
-  defineRoute({
-    method: 'POST',
-    path: '/engagement/offers',
-    body: 'offerCreate',
-    handle: ({ body }, ctx) => ctx.engine.offers.create(body),
-  }),
-  defineRoute({
-    method: 'GET',
-    path: '/engagement/offers',
-    query: 'offerList',
-    handle: ({ query }, ctx) => ctx.engine.offers.list(query),
-  }),
-  defineRoute({
-    method: 'GET',
-    path: '/engagement/offers/:id',
-    handle: ({ params }, ctx) => ctx.engine.offers.retrieve(params.id as string),
-  }),
-  defineRoute({
-    method: 'PATCH',
-    path: '/engagement/offers/:id',
-    body: 'offerUpdate',
-    handle: ({ params, body }, ctx) => ctx.engine.offers.update(params.id as string, body),
-  }),
-  defineRoute({
-    method: 'POST',
-    path: '/engagement/offers/:id/publish',
-    handle: ({ params }, ctx) => ctx.engine.offers.publish(params.id as string),
-  }),
-  defineRoute({
-    method: 'POST',
-    path: '/engagement/offers/:id/pause',
-    handle: ({ params }, ctx) => ctx.engine.offers.pause(params.id as string),
-  }),
-  defineRoute({
-    method: 'POST',
-    path: '/engagement/offers/:id/resume',
-    handle: ({ params }, ctx) => ctx.engine.offers.resume(params.id as string),
-  }),
-  defineRoute({
-    method: 'POST',
-    path: '/engagement/offers/:id/activations',
-    body: 'activationBody',
-    handle: ({ params, body }, ctx) => ctx.engine.activations.activate(params.id as string, body.account),
-  }),
-];
+/** Offers: translate HTTP to `engine.offers` / `engine.activations`. No rules here. */
+export const handlers = defineHandlers({
+  'offers.create': ({ body }, ctx) => ctx.engine.offers.create(body),
+  'offers.list': ({ query }, ctx) => ctx.engine.offers.list(query),
+  'offers.retrieve': ({ params }, ctx) => ctx.engine.offers.retrieve(params.id),
+  'offers.update': ({ params, body }, ctx) => ctx.engine.offers.update(params.id, body),
+  'offers.publish': ({ params }, ctx) => ctx.engine.offers.publish(params.id),
+  'offers.pause': ({ params }, ctx) => ctx.engine.offers.pause(params.id),
+  'offers.resume': ({ params }, ctx) => ctx.engine.offers.resume(params.id),
+  'offers.activate': ({ params, body }, ctx) => ctx.engine.activations.activate(params.id, body.account),
+});

@@ -1,11 +1,6 @@
-import { defineRoute, type Route } from '../route.js';
+import { defineHandlers } from '../operations.js';
 
-/** `GET /engagement/points_transactions?account=`: a member's ledger. */
-export const routes: Route[] = [
-  defineRoute({
-    method: 'GET',
-    path: '/engagement/points_transactions',
-    query: 'pointsTransactionList',
-    handle: ({ query }, ctx) => ctx.engine.accounts.transactions(query),
-  }),
-];
+/** A member's points ledger. */
+export const handlers = defineHandlers({
+  'pointsTransactions.list': ({ query }, ctx) => ctx.engine.accounts.transactions(query),
+});

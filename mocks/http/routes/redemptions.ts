@@ -1,16 +1,7 @@
-import { defineRoute, type Route } from '../route.js';
+import { defineHandlers } from '../operations.js';
 
-/** `/engagement/redemptions`: the redemption log. */
-export const routes: Route[] = [
-  defineRoute({
-    method: 'GET',
-    path: '/engagement/redemptions',
-    query: 'redemptionList',
-    handle: ({ query }, ctx) => ctx.engine.activations.redemptions(query),
-  }),
-  defineRoute({
-    method: 'GET',
-    path: '/engagement/redemptions/:id',
-    handle: ({ params }, ctx) => ctx.engine.activations.redemption(params.id as string),
-  }),
-];
+/** The redemption log and the points ledger. */
+export const handlers = defineHandlers({
+  'redemptions.list': ({ query }, ctx) => ctx.engine.activations.redemptions(query),
+  'redemptions.retrieve': ({ params }, ctx) => ctx.engine.activations.redemption(params.id),
+});

@@ -1,34 +1,10 @@
-import { defineRoute, type Route } from '../route.js';
+import { defineHandlers } from '../operations.js';
 
-/** `/engagement/segments`, keyed by `key`: translate HTTP to `engine.segments`. */
-export const routes: Route[] = [
-  defineRoute({
-    method: 'POST',
-    path: '/engagement/segments',
-    body: 'segmentCreate',
-    handle: ({ body }, ctx) => ctx.engine.segments.create(body),
-  }),
-  defineRoute({
-    method: 'GET',
-    path: '/engagement/segments',
-    query: 'segmentList',
-    handle: ({ query }, ctx) => ctx.engine.segments.list(query),
-  }),
-  defineRoute({
-    method: 'GET',
-    path: '/engagement/segments/:key',
-    handle: ({ params }, ctx) => ctx.engine.segments.retrieve(params.key as string),
-  }),
-  defineRoute({
-    method: 'POST',
-    path: '/engagement/segments/:key/members',
-    body: 'segmentMembers',
-    handle: ({ params, body }, ctx) => ctx.engine.segments.addMembers(params.key as string, body),
-  }),
-  defineRoute({
-    method: 'DELETE',
-    path: '/engagement/segments/:key/members',
-    body: 'segmentMembers',
-    handle: ({ params, body }, ctx) => ctx.engine.segments.removeMembers(params.key as string, body),
-  }),
-];
+/** Segments, keyed by `key`: translate HTTP to `engine.segments`. */
+export const handlers = defineHandlers({
+  'segments.create': ({ body }, ctx) => ctx.engine.segments.create(body),
+  'segments.list': ({ query }, ctx) => ctx.engine.segments.list(query),
+  'segments.retrieve': ({ params }, ctx) => ctx.engine.segments.retrieve(params.key),
+  'segments.addMembers': ({ params, body }, ctx) => ctx.engine.segments.addMembers(params.key, body),
+  'segments.removeMembers': ({ params, body }, ctx) => ctx.engine.segments.removeMembers(params.key, body),
+});
