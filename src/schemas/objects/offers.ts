@@ -8,7 +8,8 @@ export const offer = z
     object: z.literal('offer'),
     name: z.string(),
     incentive,
-    targeting,
+    // As stored: every timestamp in UTC (a date sent as `enrolled_before` comes back as that day's midnight).
+    targeting: targeting.extend({ enrolled_before: utc.optional() }),
     activation,
     starts_at: utc,
     ends_at: utc.nullable(),
