@@ -9,7 +9,7 @@
 //
 // Installs never pass --legacy-peer-deps or --force: a peer-range conflict (ERESOLVE) or an engines mismatch
 // (EBADENGINE) of any package in the tree fails `makeConsumer`, because that is exactly what a user would hit.
-import { execFileSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -32,22 +32,29 @@ export function envFor(node = process.execPath, extra = {}) {
   return { ...env, ...extra };
 }
 
-/** Runs a command to completion; on failure throws with the command and its whole output. Returns stdout + stderr. */
-export function run(cmd, args, { cwd = root, node, env, timeout = 300_000 } = {}) {
-  try {
-    const out = execFileSync(cmd, args, {
-      cwd,
-      encoding: 'utf8',
-      stdio: ['ignore', 'pipe', 'pipe'],
-      env: envFor(node, env),
-      timeout,
-      maxBuffer: 64 * 1024 * 1024,
-    });
-    return out;
-  } catch (err) {
-    const out = `${err.stdout ?? ''}${err.stderr ?? ''}`.trim();
-    throw new Error(`\`${[cmd, ...args].join(' ')}\` failed (exit ${err.status ?? err.signal}) in ${cwd}:\n${out}`);
+/**
+ * Runs a command to completion and returns its stdout; on failure throws with the command and its whole output.
+ * `stderr: 'include'` returns stderr after stdout (npm writes its warnings there); `stderr: 'no-warnings'` fails when
+ * stderr holds a warning (a Node `…Warning:` or an npm `warn` line).
+ */
+export function run(cmd, args, { cwd = root, node, env, timeout = 300_000, stderr = 'ignore' } = {}) {
+  const r = spawnSync(cmd, args, {
+    cwd,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: envFor(node, env),
+    timeout,
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  const command = `\`${[cmd, ...args].join(' ')}\``;
+  if (r.error || r.status !== 0) {
+    const out = `${r.stdout ?? ''}${r.stderr ?? ''}`.trim();
+    throw new Error(`${command} failed (${r.error?.message ?? `exit ${r.status ?? r.signal}`}) in ${cwd}:\n${out}`);
   }
+  if (stderr === 'no-warnings' && /Warning:|^npm warn/im.test(r.stderr)) {
+    throw new Error(`${command} succeeded but warned:\n${r.stderr.trim()}`);
+  }
+  return stderr === 'include' ? `${r.stdout}${r.stderr}` : r.stdout;
 }
 
 let packed;
@@ -83,7 +90,7 @@ export function makeConsumer(dir, { tarball, deps = [], node = process.execPath,
   for (const f of fixtures) cpSync(f, dir, { recursive: true });
   writeFileSync(join(dir, 'package.json'), `${JSON.stringify({ name: 'vinr-consumer', private: true }, null, 2)}\n`);
   const args = ['install', '--no-audit', '--no-fund', '--prefer-offline', '--no-package-lock', tarball, ...deps];
-  const out = run('npm', args, { cwd: dir, node });
+  const out = run('npm', args, { cwd: dir, node, stderr: 'include' });
   const problems = out.split('\n').filter((line) => /ERESOLVE|EBADENGINE|peer dep/i.test(line));
   if (problems.length) throw new Error(`npm ${args.join(' ')} warned:\n${problems.join('\n')}`);
   const names = ['@vinr/sdk', ...deps.map((d) => d.replace(/(.)@.*$/, '$1'))];

@@ -62,16 +62,21 @@ for (const leg of legs) {
     return `${bin.version} (${bin.source})`;
   });
   if (!ok) continue;
-  const deps = [`msw@${leg.msw}`, `@types/node@${leg.node}`, ...(leg.stack ?? [])];
+  // `msw` unpinned, as the README says to install it: npm picks the newest major whose engines fit this Node.
+  const deps = ['msw', `@types/node@${leg.node}`, ...(leg.stack ?? [])];
   const installed = await step(`[${name}] npm install <tarball> ${deps.join(' ')} (no --legacy-peer-deps)`, () => {
     consumer = makeConsumer(join(tmp, `node${leg.node}`), { tarball, deps, node });
+    const msw = consumer.versions.msw;
+    if (msw.split('.')[0] !== leg.msw)
+      throw new Error(`npm picked msw ${msw} on Node ${leg.node}, expected ${leg.msw}.x`);
     return Object.entries(consumer.versions)
       .map(([pkg, v]) => `${pkg}@${v}`)
       .join(', ');
   });
   if (!installed) continue;
   const cwd = consumer.dir;
-  const exec = (file, args = []) => run(node, [file, ...args], { cwd, node }).trim();
+  // Anything a consumer run prints on stderr as a warning (a Node ExperimentalWarning for `require(esm)`, say) fails it.
+  const exec = (file, args = []) => run(node, [file, ...args], { cwd, node, stderr: 'no-warnings' }).trim();
   // The stack leg type-checks with the TypeScript it installed; the others with the repository's (5.9, which is
   // also the oldest TypeScript msw 3 supports).
   const tsc = leg.stack ? join(cwd, 'node_modules', 'typescript', 'bin', 'tsc') : repoTsc;
