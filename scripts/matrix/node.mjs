@@ -1,7 +1,7 @@
 // Node binaries for the matrix, from npm (the `node-<platform>-<arch>` packages the `node` package itself uses),
 // installed into a cache folder outside the repository so they never become dependencies of the project.
 // Cache: $VINR_MATRIX_CACHE, default <os tmpdir>/vinr-matrix-cache (reused across runs; npm's own cache makes a
-// re-install after a wipe take seconds).
+// re-install after a wipe take seconds). Delete a `node<major>` folder there to pick up a newer release of that line.
 import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

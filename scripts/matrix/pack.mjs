@@ -17,8 +17,10 @@ import { fileURLToPath } from 'node:url';
 
 export const root = fileURLToPath(new URL('../..', import.meta.url));
 
-/** The fixtures a consumer gets unless told otherwise: the ESM/CJS/TypeScript projects (`scripts/consumer`) and the
- * end-to-end and stack checks (`scripts/matrix/fixtures`). */
+/**
+ * The fixtures a consumer gets unless told otherwise: the ESM/CJS/TypeScript projects (`scripts/consumer`) and the
+ * end-to-end and stack checks (`scripts/matrix/fixtures`).
+ */
 export const DEFAULT_FIXTURES = [join(root, 'scripts', 'consumer'), join(root, 'scripts', 'matrix', 'fixtures')];
 
 /**
@@ -89,7 +91,8 @@ export function makeConsumer(dir, { tarball, deps = [], node = process.execPath,
   mkdirSync(dir, { recursive: true });
   for (const f of fixtures) cpSync(f, dir, { recursive: true });
   writeFileSync(join(dir, 'package.json'), `${JSON.stringify({ name: 'vinr-consumer', private: true }, null, 2)}\n`);
-  const args = ['install', '--no-audit', '--no-fund', '--prefer-offline', '--no-package-lock', tarball, ...deps];
+  // No --prefer-offline: unpinned and `@latest` deps must resolve to what a user installing today gets.
+  const args = ['install', '--no-audit', '--no-fund', '--no-package-lock', tarball, ...deps];
   const out = run('npm', args, { cwd: dir, node, stderr: 'include' });
   const problems = out.split('\n').filter((line) => /ERESOLVE|EBADENGINE|peer dep/i.test(line));
   if (problems.length) throw new Error(`npm ${args.join(' ')} warned:\n${problems.join('\n')}`);

@@ -20,7 +20,9 @@ const LEGS = [
 ];
 const only = process.env.MATRIX_LEGS?.split(',').map(Number);
 const legs = LEGS.filter((leg) => !only || only.includes(leg.node));
-const repoTsc = join(root, 'node_modules', 'typescript', 'bin', 'tsc');
+// The stack leg type-checks with the TypeScript it installed; the others with the repository's (5.9, which is also
+// the oldest TypeScript msw 3 supports).
+const tscFor = (leg, dir) => join(leg.stack ? dir : root, 'node_modules', 'typescript', 'bin', 'tsc');
 const started = Date.now();
 const failures = [];
 let passed = 0;
@@ -64,8 +66,10 @@ for (const leg of legs) {
   if (!ok) continue;
   // `msw` unpinned, as the README says to install it: npm picks the newest major whose engines fit this Node.
   const deps = ['msw', `@types/node@${leg.node}`, ...(leg.stack ?? [])];
+  let tscVersion;
   const installed = await step(`[${name}] npm install <tarball> ${deps.join(' ')} (no --legacy-peer-deps)`, () => {
     consumer = makeConsumer(join(tmp, `node${leg.node}`), { tarball, deps, node });
+    tscVersion = run(node, [tscFor(leg, consumer.dir), '-v'], { node }).trim();
     const msw = consumer.versions.msw;
     if (msw.split('.')[0] !== leg.msw)
       throw new Error(`npm picked msw ${msw} on Node ${leg.node}, expected ${leg.msw}.x`);
@@ -75,12 +79,9 @@ for (const leg of legs) {
   });
   if (!installed) continue;
   const cwd = consumer.dir;
-  // Anything a consumer run prints on stderr as a warning (a Node ExperimentalWarning for `require(esm)`, say) fails it.
+  // A warning on stderr (a Node ExperimentalWarning for `require(esm)`, say) fails the consumer run that printed it.
   const exec = (file, args = []) => run(node, [file, ...args], { cwd, node, stderr: 'no-warnings' }).trim();
-  // The stack leg type-checks with the TypeScript it installed; the others with the repository's (5.9, which is
-  // also the oldest TypeScript msw 3 supports).
-  const tsc = leg.stack ? join(cwd, 'node_modules', 'typescript', 'bin', 'tsc') : repoTsc;
-  const tscVersion = exec(tsc, ['-v']);
+  const tsc = tscFor(leg, cwd);
 
   await step(`[${name}] consumer: ESM import`, () => exec('esm/index.mjs'));
   await step(`[${name}] consumer: CJS require`, () => exec('cjs/index.cjs'));
