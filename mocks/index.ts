@@ -13,6 +13,7 @@ import { FaultController, type FaultSpec } from './http/faults.js';
 import { createHandlers } from './http/handlers.js';
 import { IdempotencyStore } from './http/idempotency.js';
 import { createMswDispatcher } from './transports/dispatcher.js';
+import { createMockFetch } from './transports/fetch.js';
 import { type ListenOptions, type LoopbackServer, listen } from './transports/loopback.js';
 import type { WebhookDelivery, WebhookDeliveryOptions } from './webhooks/delivery.js';
 import { type EventHandler, WebhookHub } from './webhooks/hub.js';
@@ -48,6 +49,16 @@ export interface VinrMock {
   readonly handlers: RequestHandler[];
   /** An undici Dispatcher that serves requests in-process, without sockets. */
   readonly dispatcher: Dispatcher;
+  /**
+   * A `fetch` that serves requests in-process, without sockets or msw interception: the way in for test suites
+   * on Bun, Deno and workers (any runtime with `Request`/`Response`).
+   * @example
+   * ```ts
+   * const vinr = new Vinr({ secretKey: mock.secretKey, fetch: mock.fetch });
+   * const reward = await vinr.engagement.rewards.create({ name: 'Mug', points_cost: 100 });
+   * ```
+   */
+  readonly fetch: typeof fetch;
   readonly secretKey: string;
   readonly webhookSecret: string;
   /** The server's only source of business time. */
@@ -162,10 +173,12 @@ export function createVinrMock(options: VinrMockOptions = {}): VinrMock {
   const ctx: MockContext = { engine, clock, secretKey, idempotency, faults, webhooks, reset };
   const handlers = createHandlers(ctx);
   const dispatcher = createMswDispatcher(() => handlers);
+  const mockFetch = createMockFetch(() => handlers);
 
   return {
     handlers,
     dispatcher,
+    fetch: mockFetch,
     secretKey,
     webhookSecret,
     clock,
@@ -184,7 +197,14 @@ export function createVinrMock(options: VinrMockOptions = {}): VinrMock {
       clear: () => faults.clear(),
     },
     client: (clientOptions = {}) =>
-      new Vinr({ baseURL: 'https://api.vinr.com/v1', ...clientOptions, secretKey, dispatcher }),
+      // A test client: DOM-emulating test environments (jsdom, happy-dom) must not trip the browser guard.
+      new Vinr({
+        baseURL: 'https://api.vinr.com/v1',
+        dangerouslyAllowBrowser: true,
+        ...clientOptions,
+        secretKey,
+        dispatcher,
+      }),
     listen: (listenOptions) => listen(() => handlers, listenOptions),
     reset,
   };

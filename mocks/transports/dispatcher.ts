@@ -1,6 +1,6 @@
 import { getResponse, type RequestHandler } from 'msw';
 import { Agent, type Dispatcher, errors } from 'undici';
-import { requestId } from '../http/respond.js';
+import { noRouteResponse } from './no-route.js';
 
 type Handler = Dispatcher.DispatchHandler;
 type Controller = Parameters<NonNullable<Handler['onRequestStart']>>[0];
@@ -77,17 +77,7 @@ export function createMswDispatcher(getHandlers: () => readonly RequestHandler[]
       });
       const res = await getResponse([...getHandlers()], request);
       if (done) return;
-      if (!res) {
-        const notFound = JSON.stringify({
-          error: { code: 'resource_missing', message: `No route for ${method} ${url.pathname}` },
-        });
-        return deliver(
-          new Response(notFound, {
-            status: 404,
-            headers: { 'content-type': 'application/json', 'vinr-request-id': requestId() },
-          }),
-        );
-      }
+      if (!res) return deliver(noRouteResponse(method, url.pathname));
       if (res.type === 'error')
         return fail(new errors.SocketError('other side closed (network error injected by the mock)'));
       return deliver(res);
