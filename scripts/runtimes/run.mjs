@@ -51,6 +51,37 @@ async function bundle(consumer, entry, conditions, format) {
   return result.outputFiles[0].text;
 }
 
+/**
+ * examples/cloudflare-worker.ts, bundled as wrangler would and run under workerd: the delivery the scenario
+ * received passes (and the Worker reads the offer back through the API), a tampered copy gets a 400.
+ */
+async function workerRecipe({ consumer, Miniflare, config, result }) {
+  copyFileSync(join(root, 'examples', 'cloudflare-worker.ts'), join(consumer, 'cloudflare-worker.ts'));
+  const script = await bundle(consumer, 'cloudflare-worker.ts', ['workerd', 'worker', 'browser'], 'esm');
+  const { payload, signature, secret, offerName } = result.delivery;
+  const bindings = { VINR_SECRET_KEY: config.secretKey, VINR_WEBHOOK_SECRET: secret, VINR_BASE_URL: config.baseURL };
+  const mf = new Miniflare({ modules: true, script, compatibilityDate: '2026-04-01', bindings });
+  try {
+    const post = (body) =>
+      mf.dispatchFetch('http://worker.local/webhooks/vinr', {
+        method: 'POST',
+        body,
+        headers: { 'content-type': 'application/json', 'x-vinr-signature': signature },
+      });
+    const ok = await post(payload);
+    const okBody = await ok.json();
+    if (ok.status !== 200 || okBody.offer !== offerName || okBody.redemptions !== 1) {
+      throw new Error(`worker recipe: signed delivery got ${ok.status} ${JSON.stringify(okBody)}`);
+    }
+    const refused = await post(payload.replace('"loyalty.', '"loyalty.x'));
+    if (refused.status !== 400) throw new Error(`worker recipe: tampered delivery got ${refused.status}`);
+    await refused.arrayBuffer();
+    return 'examples/cloudflare-worker.ts: signed delivery 200, tampered 400';
+  } finally {
+    await mf.dispose();
+  }
+}
+
 const LEGS = {
   bun: {
     userAgent: /^vinr-sdk\/[\w.-]+ bun\/\d+\.\d+\.\d+$/,
@@ -74,12 +105,15 @@ const LEGS = {
       const script = await bundle(consumer, 'harness-worker.mjs', ['workerd', 'worker', 'browser'], 'esm');
       const { Miniflare } = createRequire(join(cache, 'package.json'))('miniflare');
       const mf = new Miniflare({ modules: true, script, compatibilityDate: '2026-04-01' });
+      let result;
       try {
         const res = await mf.dispatchFetch('http://worker.local/', { method: 'POST', body: JSON.stringify(config) });
-        return await res.json();
+        result = await res.json();
       } finally {
         await mf.dispose();
       }
+      if (!result.error) result.steps.push(await workerRecipe({ consumer, Miniflare, config, result }));
+      return result;
     },
   },
   edge: {

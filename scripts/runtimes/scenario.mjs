@@ -106,6 +106,8 @@ export async function runScenario(sdk, config) {
     out.syncVerify = 'refused, pointing to verifyRequest';
   }
   await vinr.webhookEndpoints.delete(endpoint.id);
+  // For the runner's next check (the Cloudflare Worker recipe under workerd): a delivery and its secret.
+  out.delivery = { payload: hook.payload, signature: hook.signature, secret: endpoint.secret, offerName: offer.name };
   out.totalMs = Math.round(performance.now() - started);
   return out;
 }
