@@ -117,7 +117,8 @@ export interface VinrMock {
     clear(): void;
   };
   /**
-   * A `Vinr` client wired to `dispatcher` with `secretKey`: the same class you import from `@vinr/sdk`.
+   * A `Vinr` client wired to `dispatcher` (to `fetch` where undici cannot dispatch, as on Bun) with `secretKey`:
+   * the same class you import from `@vinr/sdk`. It opts in to DOM-emulating test environments (jsdom, happy-dom).
    * @example
    * ```ts
    * const vinr = mock.client({ maxRetries: 0 });
@@ -172,12 +173,26 @@ export function createVinrMock(options: VinrMockOptions = {}): VinrMock {
   };
   const ctx: MockContext = { engine, clock, secretKey, idempotency, faults, webhooks, reset };
   const handlers = createHandlers(ctx);
-  const dispatcher = createMswDispatcher(() => handlers);
   const mockFetch = createMockFetch(() => handlers);
+  // Made on first use: Bun's built-in `undici` cannot compose a dispatcher, and a mock there serves through `fetch`.
+  let dispatcher: Dispatcher | undefined;
+  const getDispatcher = () => {
+    dispatcher ??= createMswDispatcher(() => handlers);
+    return dispatcher;
+  };
+  const inProcess = (): Pick<ClientOptions, 'dispatcher' | 'fetch'> => {
+    try {
+      return { dispatcher: getDispatcher() };
+    } catch {
+      return { fetch: mockFetch };
+    }
+  };
 
   return {
     handlers,
-    dispatcher,
+    get dispatcher() {
+      return getDispatcher();
+    },
     fetch: mockFetch,
     secretKey,
     webhookSecret,
@@ -203,7 +218,7 @@ export function createVinrMock(options: VinrMockOptions = {}): VinrMock {
         dangerouslyAllowBrowser: true,
         ...clientOptions,
         secretKey,
-        dispatcher,
+        ...inProcess(),
       }),
     listen: (listenOptions) => listen(() => handlers, listenOptions),
     reset,

@@ -87,16 +87,22 @@ const LEGS = {
     userAgent: /^vinr-sdk\/[\w.-]+ bun\/\d+\.\d+\.\d+$/,
     async play({ cache, consumer, config }) {
       const bin = join(cache, 'node_modules', '.bin', 'bun');
-      return lastJsonLine(await run(bin, ['harness-module.mjs', JSON.stringify(config)], { cwd: consumer }));
+      const result = lastJsonLine(await run(bin, ['harness-module.mjs', JSON.stringify(config)], { cwd: consumer }));
+      result.steps?.push(lastJsonLine(await run(bin, ['harness-mock-fetch.mjs'], { cwd: consumer })).step);
+      return result;
     },
   },
   deno: {
     userAgent: /^vinr-sdk\/[\w.-]+ deno\/\d+\.\d+\.\d+$/,
     async play({ cache, consumer, config }) {
       const bin = join(cache, 'node_modules', '.bin', 'deno');
-      const args = ['run', '-A', '--node-modules-dir=manual', 'harness-module.mjs', JSON.stringify(config)];
+      const deno = (file, ...rest) => ['run', '-A', '--node-modules-dir=manual', file, ...rest];
       const env = { ...process.env, DENO_DIR: join(cache, 'deno-dir'), DENO_NO_UPDATE_CHECK: '1', NO_COLOR: '1' };
-      return lastJsonLine(await run(bin, args, { cwd: consumer, env }));
+      const result = lastJsonLine(
+        await run(bin, deno('harness-module.mjs', JSON.stringify(config)), { cwd: consumer, env }),
+      );
+      result.steps?.push(lastJsonLine(await run(bin, deno('harness-mock-fetch.mjs'), { cwd: consumer, env })).step);
+      return result;
     },
   },
   workerd: {
@@ -135,9 +141,11 @@ async function main() {
   const { dir: cache, installed } = ensureRuntimes();
   const tInstall = Date.now();
   const tarball = packOnce(root, join(work, 'pack'));
-  const consumer = consumerFixture(tarball, join(work, 'consumer'));
+  // msw: the optional peer `@vinr/sdk/mocks` needs, for the in-process mock on Bun and Deno.
+  const msw = createRequire(import.meta.url)('../../package.json').devDependencies.msw;
+  const consumer = consumerFixture(tarball, join(work, 'consumer'), { msw });
   for (const file of ['scenario.mjs']) copyFileSync(join(here, file), join(consumer, file));
-  for (const kind of ['module', 'worker', 'edge']) {
+  for (const kind of ['module', 'mock-fetch', 'worker', 'edge']) {
     copyFileSync(join(here, 'harness', `${kind}.mjs`), join(consumer, `harness-${kind}.mjs`));
   }
   mkdirSync(join(cache, 'deno-dir'), { recursive: true });
