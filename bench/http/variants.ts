@@ -18,7 +18,8 @@ export const DESCRIPTIONS: Record<Variant, string> = {
   sdk: '`vinr.engagement.offers.retrieve` (retries enabled, unused)',
   dispatch: 'undici `Agent.dispatch` with a minimal buffering handler: the transport the SDK is built on, bare',
   fetch: "Node's global `fetch` + `res.json()`",
-  'sdk-fetch': '`offers.retrieve` over the fetch transport (`new Vinr({ fetch })`, as on Bun, Deno, workers): compare with `fetch`',
+  'sdk-fetch':
+    '`offers.retrieve` over the fetch transport (`new Vinr({ fetch })`, as on Bun, Deno, workers): compare with `fetch`',
   stripe: 'stripe-node `customers.retrieve` (maxNetworkRetries 0)',
   openai: 'openai-node `models.retrieve` (maxRetries 0)',
 };
