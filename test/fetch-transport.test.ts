@@ -1,6 +1,7 @@
 import { APIConnectionError, APIUserAbortError, OfferLimitReachedError, VERSION, Vinr, VinrError } from '@vinr/sdk';
 import { createVinrMock } from '@vinr/sdk/mocks';
 import { afterEach, describe, expect, test, vi } from 'vitest';
+import { offerJson, startWireServer } from './support/wire-server.js';
 
 afterEach(() => {
   vi.unstubAllGlobals();
@@ -121,6 +122,21 @@ describe('mock.fetch: the reference server in-process, as a fetch', () => {
 });
 
 describe('the transport chosen by default', () => {
+  test('on Node, the client-owned undici Agent: the global fetch is never called', async () => {
+    const s = await startWireServer(() => ({ status: 200, body: offerJson() }));
+    const fetchSpy = vi.fn(() => Promise.reject(new Error('the global fetch must not be used on Node')));
+    vi.stubGlobal('fetch', fetchSpy);
+    try {
+      const vinr = new Vinr({ secretKey: 'sk_test_node', baseURL: s.baseURL, maxRetries: 0 });
+      await expect(vinr.engagement.offers.retrieve('ofr_test1')).resolves.toMatchObject({ id: 'ofr_test1' });
+      expect(fetchSpy).not.toHaveBeenCalled();
+      expect(s.seen).toHaveLength(1);
+      await vinr.close();
+    } finally {
+      await s.close();
+    }
+  });
+
   test('where Node is not the runtime (Bun here), the global fetch is used, not undici', async () => {
     const mock = createVinrMock();
     const used: string[] = [];
