@@ -43,7 +43,7 @@ export interface VinrMockOptions {
   webhookDelivery?: WebhookDeliveryOptions;
 }
 
-/** The test controls of SPEC §8.1. */
+/** The reference server and its test controls (see docs/testing.md). */
 export interface VinrMock {
   /** msw handlers for `setupServer(...mock.handlers)` / `setupWorker(...)`. */
   readonly handlers: RequestHandler[];

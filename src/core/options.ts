@@ -5,7 +5,7 @@ import { isLogLevel, LevelLogger, type Logger, type LogLevel } from './logger.js
 
 export const DEFAULT_BASE_URL = 'https://api.vinr.com/v1';
 
-/** Options of `new Vinr(options)`. Every one has a default (SPEC §2). */
+/** Options of `new Vinr(options)`. Every one has a default (docs/getting-started.md lists them). */
 export interface ClientOptions {
   /** Secret API key, sent as `Authorization: Bearer …`. Defaults to `process.env.VINR_SECRET_KEY`. */
   secretKey?: string | undefined;
