@@ -166,6 +166,9 @@ async function main() {
       try {
         const result = await leg.play({ cache, consumer, config });
         if (result.error) throw new Error(result.error);
+        if (result.entry !== undefined && !result.entry.endsWith('/dist/edge.js')) {
+          throw new Error(`resolved @vinr/sdk to ${result.entry}, not the fetch-only build`);
+        }
         if (!leg.userAgent.test(result.userAgent ?? '')) {
           throw new Error(`User-Agent ${JSON.stringify(result.userAgent)} does not match ${leg.userAgent}`);
         }

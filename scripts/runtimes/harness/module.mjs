@@ -5,4 +5,6 @@ import { runScenario } from './scenario.mjs';
 
 const config = JSON.parse(globalThis.Deno ? Deno.args[0] : process.argv[2]);
 const result = await runScenario({ Vinr, OfferLimitReachedError, verifyRequest, verifyWebhook }, config);
+// Which build the runtime's resolver picked through the `exports` conditions (the fetch-only one is expected).
+result.entry = import.meta.resolve('@vinr/sdk');
 console.log(JSON.stringify(result));
