@@ -51,16 +51,16 @@ try {
   console.log('conc  variant          req/s   CPU µs/req   ×fetch req/s   ×fetch CPU');
   for (const conc of [1, 32]) {
     for (const name of names) await drive(variants[name]!, conc, COUNT / 2);
-    const rps: Record<string, number[]> = {};
-    const cpu: Record<string, number[]> = {};
+    const rps: Record<string, number[]> = Object.fromEntries(names.map((n) => [n, []]));
+    const cpu: Record<string, number[]> = Object.fromEntries(names.map((n) => [n, []]));
     for (let round = 0; round < ROUNDS; round++) {
       for (const name of names.map((_, i) => names[(i + round) % names.length]!)) {
         const c0 = process.cpuUsage();
         const t0 = performance.now();
         await drive(variants[name]!, conc, COUNT);
         const used = process.cpuUsage(c0);
-        (rps[name] ??= []).push(COUNT / ((performance.now() - t0) / 1000));
-        (cpu[name] ??= []).push((used.user + used.system) / COUNT);
+        rps[name]!.push(COUNT / ((performance.now() - t0) / 1000));
+        cpu[name]!.push((used.user + used.system) / COUNT);
       }
     }
     const base = { rps: median(rps.fetch!), cpu: median(cpu.fetch!) };
