@@ -3,8 +3,12 @@ import { defineConfig } from 'tsup';
 // `@vinr/sdk` stays external in every entry so that `@vinr/sdk/mocks` hands out the very
 // same `Vinr` and error classes a user imports (one copy, so `instanceof` works).
 export default defineConfig({
+  // `index` (Node: undici by default) and `edge` (workers, edge runtimes, Deno, Bun, browsers: fetch only, no path to
+  // undici) export the same API; package.json `exports` conditions pick one. Built together so that they share
+  // one copy of the error classes with `webhooks`.
   entry: {
-    index: 'src/index.ts',
+    index: 'src/node.ts',
+    edge: 'src/index.ts',
     webhooks: 'src/webhooks/index.ts',
     mocks: 'mocks/index.ts',
     cli: 'mocks/cli.ts',

@@ -8,7 +8,7 @@ export default defineConfig({
     alias: [
       { find: /^@vinr\/sdk\/mocks$/, replacement: here('./mocks/index.ts') },
       { find: /^@vinr\/sdk\/webhooks$/, replacement: here('./src/webhooks/index.ts') },
-      { find: /^@vinr\/sdk$/, replacement: here('./src/index.ts') },
+      { find: /^@vinr\/sdk$/, replacement: here('./src/node.ts') },
     ],
   },
   test: {

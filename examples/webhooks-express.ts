@@ -1,67 +1,57 @@
 /**
- * Recipe: receive VINR webhooks in Express. The one rule: verify the raw body. `express.raw()` on this
- * route keeps `req.body` a Buffer; a global `express.json()` would hand you a parsed object, which
- * `verify` refuses (reason `payload_not_raw`) because the signature covers the exact bytes.
+ * Recipe: receive VINR webhooks in Express. The signature covers the exact bytes of the body, and a global
+ * `express.json()` replaces them with a parsed object. Two ways to keep them, both shown here:
  *
- *   import express from 'express';
- *   const app = express();
- *   mountVinrWebhooks(app, express, new Vinr(), async (event) => { … });   // before app.use(express.json())
+ *   app.use(express.json({ verify: keepRawBody }));    // your global JSON parser also keeps the raw bytes
+ *   app.use(vinrWebhookRouter(vinr, handle));          // or: mount the webhook route BEFORE app.use(express.json())
  *
- * The few Express shapes used are declared below, so this file typechecks without express installed.
+ * A global parser without `verify` that runs first leaves nothing to verify: the route answers 500 and logs why
+ * (a misconfiguration to fix, not a bad request; VINR redelivers once it is fixed).
  */
+import type { IncomingMessage } from 'node:http';
 import { type Vinr, type VinrEvent, WebhookSignatureError } from '@vinr/sdk';
+import express, { type Router } from 'express';
 
-interface Request {
-  body: unknown;
-  headers: Record<string, string | string[] | undefined>;
-}
-interface Response {
-  status(code: number): Response;
-  json(body: unknown): void;
-  end(): void;
-}
-type Handler = (req: Request, res: Response) => void | Promise<void>;
-interface App {
-  post(path: string, ...handlers: unknown[]): unknown;
-}
-interface Express {
-  raw(options: { type: string }): unknown;
+/** `express.json({ verify: keepRawBody })`: keeps the bytes the JSON parser reads as `req.rawBody`. */
+export function keepRawBody(req: IncomingMessage, _res: unknown, buf: Buffer): void {
+  (req as IncomingMessage & { rawBody?: Buffer }).rawBody = buf;
 }
 
 /** Ids of events already handled: use a unique index in your database, so redeliveries are harmless. */
 const processed = new Set<string>();
 
 /**
- * Mounts `POST /webhooks/vinr`: verifies, de-duplicates by event id, then hands the event to `handle`.
+ * A router serving `POST /webhooks/vinr`: raw body, verification, de-duplication by event id, then `handle`.
  * @example
  * ```ts
- * mountVinrWebhooks(app, express, vinr, async (event) => {
+ * app.use(vinrWebhookRouter(vinr, async (event) => {
  *   if (event.type === 'loyalty.offer.redeemed') await ledger.credit(event.data.account, event.data.points_transaction);
- * });
+ * }));
  * ```
  */
-export function mountVinrWebhooks(
-  app: App,
-  express: Express,
-  vinr: Vinr,
-  handle: (event: VinrEvent) => Promise<void>,
-): void {
-  const route: Handler = async (req, res) => {
+export function vinrWebhookRouter(vinr: Vinr, handle: (event: VinrEvent) => Promise<void>): Router {
+  const router = express.Router();
+  router.post('/webhooks/vinr', express.raw({ type: 'application/json' }), async (req, res) => {
+    const raw = (req as typeof req & { rawBody?: Buffer }).rawBody ?? req.body;
     let event: VinrEvent;
     try {
-      // `req.headers` is enough: x-vinr-signature is read from it. The secret comes from VINR_WEBHOOK_SECRET.
-      event = vinr.webhooks.verify(req.body as Buffer, req.headers);
+      // `req.headers` is enough: x-vinr-signature is read from it. The secret: client `webhookSecret`, else VINR_WEBHOOK_SECRET.
+      event = vinr.webhooks.verify(raw, req.headers);
     } catch (e) {
-      // A missing secret is our misconfiguration (500), not a bad request.
-      if (e instanceof WebhookSignatureError && e.reason !== 'no_secret')
-        return res.status(400).json({ error: e.reason });
-      throw e;
+      if (!(e instanceof WebhookSignatureError)) throw e;
+      if (e.reason === 'no_secret' || e.reason === 'payload_not_raw') {
+        console.error(`vinr webhook route misconfigured: ${e.message}`);
+        res.status(500).json({ error: e.reason });
+        return;
+      }
+      res.status(400).json({ error: e.reason });
+      return;
     }
     if (!processed.has(event.id)) {
       await handle(event); // throws → 500 → VINR redelivers later, and the id is not yet marked
       processed.add(event.id);
     }
-    res.status(200).end();
-  };
-  app.post('/webhooks/vinr', express.raw({ type: 'application/json' }), route);
+    res.status(200).json({ received: event.id });
+  });
+  return router;
 }

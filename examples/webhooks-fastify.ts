@@ -1,33 +1,13 @@
 /**
- * Recipe: receive VINR webhooks in Fastify. Fastify parses JSON bodies by default; the signature covers
- * the exact bytes, so this route's scope gets a content-type parser with `parseAs: 'buffer'` that
- * keeps the raw Buffer. Registering it inside a plugin keeps JSON parsing for every other route.
+ * Recipe: receive VINR webhooks in Fastify. Fastify parses JSON bodies for every route; the signature covers
+ * the exact bytes, so this plugin's scope gets a content-type parser with `parseAs: 'buffer'` that keeps the raw
+ * Buffer. Fastify encapsulates plugins, so every other route keeps its JSON parsing.
  *
- *   import Fastify from 'fastify';
  *   const app = Fastify();
  *   await app.register(vinrWebhooks(new Vinr(), async (event) => { … }));
- *
- * The few Fastify shapes used are declared below, so this file typechecks without fastify installed.
  */
 import { type Vinr, type VinrEvent, WebhookSignatureError } from '@vinr/sdk';
-
-interface FastifyRequest {
-  body: unknown;
-  headers: Record<string, string | string[] | undefined>;
-}
-interface FastifyReply {
-  code(status: number): FastifyReply;
-  send(payload?: unknown): FastifyReply;
-}
-type Done = (error: Error | null, body?: unknown) => void;
-interface FastifyScope {
-  addContentTypeParser(
-    type: string,
-    options: { parseAs: 'buffer' | 'string' },
-    parser: (req: FastifyRequest, body: Buffer | string, done: Done) => void,
-  ): void;
-  post(path: string, handler: (req: FastifyRequest, reply: FastifyReply) => Promise<unknown>): unknown;
-}
+import type { FastifyPluginAsync } from 'fastify';
 
 /** Ids of events already handled: use a unique index in your database, so redeliveries are harmless. */
 const processed = new Set<string>();
@@ -41,8 +21,8 @@ const processed = new Set<string>();
  * }));
  * ```
  */
-export function vinrWebhooks(vinr: Vinr, handle: (event: VinrEvent) => Promise<void>) {
-  return async (scope: FastifyScope): Promise<void> => {
+export function vinrWebhooks(vinr: Vinr, handle: (event: VinrEvent) => Promise<void>): FastifyPluginAsync {
+  return async (scope) => {
     scope.addContentTypeParser('application/json', { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
     scope.post('/webhooks/vinr', async (req, reply) => {
       let event: VinrEvent;
@@ -58,7 +38,7 @@ export function vinrWebhooks(vinr: Vinr, handle: (event: VinrEvent) => Promise<v
         await handle(event);
         processed.add(event.id);
       }
-      return reply.code(200).send();
+      return reply.code(200).send({ received: event.id });
     });
   };
 }

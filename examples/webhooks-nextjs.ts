@@ -1,12 +1,12 @@
 /**
- * Recipe: receive VINR webhooks in a Next.js route handler (`app/api/webhooks/vinr/route.ts`).
- * Read the body once with `await request.text()` (never `request.json()` first: the signature covers
- * the exact bytes). `@vinr/sdk/webhooks` loads neither undici nor zod and needs only WebCrypto for
- * `verifyWebhookAsync`, so the same file works on the Node.js and the Edge runtime.
+ * Recipe: receive VINR webhooks in a Next.js App Router route handler (`app/api/webhooks/vinr/route.ts`).
+ * `verifyRequest` reads the raw body itself and verifies it on WebCrypto; call it before anything reads the body
+ * (never `request.json()` first: the signature covers the exact bytes). `@vinr/sdk/webhooks` loads neither undici
+ * nor zod, so the same file works on the Node.js and the Edge runtime (`export const runtime = 'edge'`).
  *
- * Only Web-standard types are used (Request, Response), so this file typechecks without next installed.
+ * Only Web-standard types are used (Request, Response): nothing from `next` is needed.
  */
-import { type VinrEvent, verifyWebhookAsync, WebhookSignatureError } from '@vinr/sdk/webhooks';
+import { type VinrEvent, verifyRequest, WebhookSignatureError } from '@vinr/sdk/webhooks';
 
 /** Ids of events already handled: use a unique index in your database, so redeliveries are harmless. */
 const processed = new Set<string>();
@@ -27,10 +27,9 @@ async function handle(event: VinrEvent): Promise<void> {
  * ```
  */
 export async function POST(request: Request): Promise<Response> {
-  const payload = await request.text();
   let event: VinrEvent;
   try {
-    event = await verifyWebhookAsync(payload, request.headers, { secret: process.env.VINR_WEBHOOK_SECRET ?? '' });
+    event = await verifyRequest(request, { secret: process.env.VINR_WEBHOOK_SECRET ?? '' });
   } catch (e) {
     // A missing secret is our misconfiguration (500), not a bad request.
     if (e instanceof WebhookSignatureError && e.reason !== 'no_secret')
@@ -41,5 +40,5 @@ export async function POST(request: Request): Promise<Response> {
     await handle(event);
     processed.add(event.id);
   }
-  return new Response(null, { status: 200 });
+  return Response.json({ received: event.id });
 }

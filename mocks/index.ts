@@ -15,6 +15,7 @@ import { createHandlers } from './http/handlers.js';
 import { IdempotencyStore } from './http/idempotency.js';
 import { checkResponse, responseValidation } from './http/response-validation.js';
 import { createMswDispatcher } from './transports/dispatcher.js';
+import { createMockFetch } from './transports/fetch.js';
 import { type ListenOptions, type LoopbackServer, listen } from './transports/loopback.js';
 import type { WebhookDelivery, WebhookDeliveryOptions } from './webhooks/delivery.js';
 import { type EventHandler, WebhookHub } from './webhooks/hub.js';
@@ -64,6 +65,16 @@ export interface VinrMock {
   readonly handlers: RequestHandler[];
   /** An undici Dispatcher that serves requests in-process, without sockets. */
   readonly dispatcher: Dispatcher;
+  /**
+   * A `fetch` that serves requests in-process, without sockets or msw interception: the way in for test suites
+   * on Bun, Deno and workers (any runtime with `Request`/`Response`).
+   * @example
+   * ```ts
+   * const vinr = new Vinr({ secretKey: mock.secretKey, fetch: mock.fetch });
+   * const reward = await vinr.engagement.rewards.create({ name: 'Mug', points_cost: 100 });
+   * ```
+   */
+  readonly fetch: typeof fetch;
   readonly secretKey: string;
   readonly webhookSecret: string;
   /** The server's only source of business time. */
@@ -122,8 +133,9 @@ export interface VinrMock {
     clear(): void;
   };
   /**
-   * A `Vinr` client wired to `dispatcher` with `secretKey` (a `secretKey` you pass wins: that is how a test sees
-   * a 401): the same class you import from `@vinr/sdk`.
+   * A `Vinr` client wired to `dispatcher` (to `fetch` where undici cannot dispatch, as on Bun) with `secretKey`
+   * (a `secretKey` you pass wins: that is how a test sees a 401): the same class you import from `@vinr/sdk`. It
+   * opts in to DOM-emulating test environments (jsdom, happy-dom).
    * @example
    * ```ts
    * const vinr = mock.client({ maxRetries: 0 });
@@ -203,11 +215,27 @@ export function createVinrMock(options: VinrMockOptions = {}): VinrMock {
     ...(validateResponses ? { checkResponse } : {}),
   };
   const handlers = createHandlers(ctx);
-  const dispatcher = createMswDispatcher(() => handlers);
+  const mockFetch = createMockFetch(() => handlers);
+  // Made on first use: Bun's built-in `undici` cannot compose a dispatcher, and a mock there serves through `fetch`.
+  let dispatcher: Dispatcher | undefined;
+  const getDispatcher = () => {
+    dispatcher ??= createMswDispatcher(() => handlers);
+    return dispatcher;
+  };
+  const inProcess = (): Pick<ClientOptions, 'dispatcher' | 'fetch'> => {
+    try {
+      return { dispatcher: getDispatcher() };
+    } catch {
+      return { fetch: mockFetch };
+    }
+  };
 
   const mock: VinrMock = {
     handlers,
-    dispatcher,
+    get dispatcher() {
+      return getDispatcher();
+    },
+    fetch: mockFetch,
     // Getters (not fields) so that the secrets are read on demand, and never listed by `inspect`/`JSON.stringify`.
     get secretKey() {
       return secretKey;
@@ -232,11 +260,13 @@ export function createVinrMock(options: VinrMockOptions = {}): VinrMock {
     },
     // An explicit `secretKey` wins: `mock.client({ secretKey: 'sk_test_wrong' })` is how a test sees a 401.
     client: (clientOptions = {}) =>
+      // A test client: DOM-emulating test environments (jsdom, happy-dom) must not trip the browser guard.
       new Vinr({
         baseURL: 'https://api.vinr.com/v1',
+        dangerouslyAllowBrowser: true,
         ...clientOptions,
         secretKey: clientOptions.secretKey ?? secretKey,
-        dispatcher,
+        ...inProcess(),
       }),
     listen: (listenOptions) => listen(() => handlers, listenOptions),
     reset,

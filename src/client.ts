@@ -75,19 +75,19 @@ export class Vinr {
    */
   withOptions(options: Partial<ClientOptions>): Vinr {
     const next = new Vinr({ ...this.#options, ...options });
-    if (!('dispatcher' in options)) next.#client.shareDispatcher(this.#client);
+    if (!('dispatcher' in options) && !('fetch' in options)) next.#client.shareTransport(this.#client);
     return next;
   }
 
   /**
-   * Closes the keep-alive connections this client opened (an injected `dispatcher` is left to its owner).
+   * Closes the keep-alive connections this client opened (an injected `dispatcher` or `fetch` is left to its owner).
    * @example
    * ```ts
    * await vinr.close();
    * ```
    */
   close(): Promise<void> {
-    return this.#client.dispatcher.close();
+    return this.#client.transport.close();
   }
 
   /**

@@ -1,6 +1,7 @@
 import { inspect } from 'node:util';
 import Default, { AuthenticationError, isAPIError, isVinrError, VERSION, Vinr, VinrError } from '@vinr/sdk';
 import { afterEach, describe, expect, test, vi } from 'vitest';
+import { TRANSPORTS } from './support/transports.js';
 import { offerJson, startWireServer } from './support/wire-server.js';
 
 const SECRET = 'sk_live_S3cr3t_never_print_me';
@@ -46,7 +47,7 @@ describe('the secret key never leaks', () => {
     expect(inspect(vinr.engagement.offers, { depth: 10, showHidden: true })).not.toContain('S3cr3t');
   });
 
-  test('not through errors or debug logs', async () => {
+  test.each(TRANSPORTS)('not through errors or debug logs (over $name)', async (transport) => {
     const s = await startWireServer((_r, i) =>
       i === 0
         ? { status: 401, body: { error: { code: 'authentication_failed', message: 'Invalid API key provided.' } } }
@@ -60,7 +61,13 @@ describe('the secret key never leaks', () => {
       error: vi.fn(),
     };
     try {
-      const vinr = new Vinr({ secretKey: SECRET, baseURL: s.baseURL, logLevel: 'debug', logger });
+      const vinr = new Vinr({
+        secretKey: SECRET,
+        baseURL: s.baseURL,
+        logLevel: 'debug',
+        logger,
+        ...transport.options(),
+      });
       const e = await vinr.engagement.offers.retrieve('ofr_1').catch((x) => x);
       expect(e).toBeInstanceOf(AuthenticationError);
       expect(isAPIError(e) && isVinrError(e)).toBe(true);
@@ -79,13 +86,14 @@ describe('the secret key never leaks', () => {
   });
 });
 
-describe('wire format', () => {
+describe.each(TRANSPORTS)('wire format over $name', (transport) => {
   test('headers: auth, user agent, JSON content type, default headers with null removal, per-call headers', async () => {
     const s = await startWireServer(() => ({ status: 200, body: offerJson() }));
     try {
       const vinr = new Vinr({
         secretKey: 'sk_test_h',
         baseURL: s.baseURL,
+        ...transport.options(),
         defaultHeaders: { 'X-Team': 'loyalty', 'User-Agent': 'custom/1', Accept: null },
       });
       await vinr.engagement.offers.update('ofr_1', { name: 'n' }, { headers: { 'x-team': null, 'x-call': 'yes' } });
@@ -97,8 +105,10 @@ describe('wire format', () => {
       expect(s.seen[0]!.method).toBe('PATCH');
       expect(JSON.parse(s.seen[0]!.body)).toEqual({ name: 'n' });
 
-      await new Vinr({ secretKey: 'sk_test_h', baseURL: s.baseURL }).engagement.offers.retrieve('ofr_1');
-      expect(s.seen[1]!.headers['user-agent']).toBe(`vinr-sdk-node/${VERSION} node/${process.versions.node}`);
+      await new Vinr({ secretKey: 'sk_test_h', baseURL: s.baseURL, ...transport.options() }).engagement.offers.retrieve(
+        'ofr_1',
+      );
+      expect(s.seen[1]!.headers['user-agent']).toBe(`vinr-sdk/${VERSION} node/${process.versions.node}`);
       expect(s.seen[1]!.headers.accept).toBe('application/json');
     } finally {
       await s.close();
@@ -108,7 +118,7 @@ describe('wire format', () => {
   test('path parameters are percent-encoded; . and .. are refused as a rejection, never a throw', async () => {
     const s = await startWireServer(() => ({ status: 200, body: offerJson() }));
     try {
-      const vinr = new Vinr({ secretKey: 'k', baseURL: s.baseURL });
+      const vinr = new Vinr({ secretKey: 'k', baseURL: s.baseURL, ...transport.options() });
       await vinr.engagement.offers.retrieve('ofr_1/../../admin?x=1');
       expect(s.seen[0]!.url).toBe('/v1/engagement/offers/ofr_1%2F..%2F..%2Fadmin%3Fx%3D1');
       for (const bad of ['..', '.', '']) {
@@ -127,7 +137,12 @@ describe('wire format', () => {
   test('withOptions returns a new client with the changes, sharing the connection pool', async () => {
     const s = await startWireServer(() => ({ status: 200, body: offerJson() }));
     try {
-      const base = new Vinr({ secretKey: 'k', baseURL: s.baseURL, defaultHeaders: { 'x-a': '1' } });
+      const base = new Vinr({
+        secretKey: 'k',
+        baseURL: s.baseURL,
+        defaultHeaders: { 'x-a': '1' },
+        ...transport.options(),
+      });
       const other = base.withOptions({ defaultHeaders: { 'x-b': '2' }, maxRetries: 0 });
       expect(other).toBeInstanceOf(Vinr);
       expect(other).not.toBe(base);

@@ -25,6 +25,6 @@ describe('version in one place', () => {
     await vinr.engagement.offers.list();
     await vinr.close();
     expect(server.seen).toHaveLength(1);
-    expect(server.seen[0]!.headers['user-agent']).toBe(`vinr-sdk-node/${pkg.version} node/${process.versions.node}`);
+    expect(server.seen[0]!.headers['user-agent']).toBe(`vinr-sdk/${pkg.version} node/${process.versions.node}`);
   });
 });

@@ -9,7 +9,7 @@ export interface Prepared {
   close(): Promise<void>;
 }
 
-export const VARIANTS = ['undici', 'sdk', 'dispatch', 'fetch', 'stripe', 'openai'] as const;
+export const VARIANTS = ['undici', 'sdk', 'dispatch', 'fetch', 'sdk-fetch', 'stripe', 'openai'] as const;
 export type Variant = (typeof VARIANTS)[number];
 
 /** What each variant is, for the report. */
@@ -18,6 +18,8 @@ export const DESCRIPTIONS: Record<Variant, string> = {
   sdk: '`vinr.engagement.offers.retrieve` (retries enabled, unused)',
   dispatch: 'undici `Agent.dispatch` with a minimal buffering handler: the transport the SDK is built on, bare',
   fetch: "Node's global `fetch` + `res.json()`",
+  'sdk-fetch':
+    '`offers.retrieve` over the fetch transport (`new Vinr({ fetch })`, as on Bun, Deno, workers): compare with `fetch`',
   stripe: 'stripe-node `customers.retrieve` (maxNetworkRetries 0)',
   openai: 'openai-node `models.retrieve` (maxRetries 0)',
 };
@@ -45,6 +47,11 @@ export async function prepare(variant: Variant, port: number): Promise<Prepared>
     case 'sdk': {
       const { Vinr } = await import('@vinr/sdk');
       const vinr = new Vinr({ secretKey: KEY, baseURL: `${origin}/v1` });
+      return { call: () => vinr.engagement.offers.retrieve('ofr_123'), close: () => vinr.close() };
+    }
+    case 'sdk-fetch': {
+      const { Vinr } = await import('@vinr/sdk');
+      const vinr = new Vinr({ secretKey: KEY, baseURL: `${origin}/v1`, fetch: globalThis.fetch });
       return { call: () => vinr.engagement.offers.retrieve('ofr_123'), close: () => vinr.close() };
     }
     case 'dispatch': {

@@ -37,7 +37,7 @@ export async function bundle(entry: string, name: string, sdk: SdkSource): Promi
       ? {
           alias: {
             '@vinr/sdk/webhooks': join(ROOT, 'src/webhooks/index.ts'),
-            '@vinr/sdk': join(ROOT, 'src/index.ts'),
+            '@vinr/sdk': join(ROOT, 'src/node.ts'),
           },
         }
       : {}),

@@ -1,6 +1,6 @@
 import { getResponse, type RequestHandler } from 'msw';
 import { Agent, type Dispatcher, errors } from 'undici';
-import { requestId, toResponse, unrecognizedURL } from '../http/respond.js';
+import { noRouteResponse } from './no-route.js';
 
 type Handler = Dispatcher.DispatchHandler;
 type Controller = Parameters<NonNullable<Handler['onRequestStart']>>[0];
@@ -77,9 +77,7 @@ export function createMswDispatcher(getHandlers: () => readonly RequestHandler[]
       });
       const res = await getResponse([...getHandlers()], request);
       if (done) return;
-      if (!res) {
-        return deliver(toResponse(unrecognizedURL(method, url.pathname), requestId()));
-      }
+      if (!res) return deliver(noRouteResponse(method, url.pathname));
       if (res.type === 'error')
         return fail(new errors.SocketError('other side closed (network error injected by the mock)'));
       return deliver(res);

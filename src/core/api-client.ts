@@ -1,12 +1,13 @@
 import type { SchemaName } from '../schemas/index.js';
-import { VERSION } from '../version.js';
 import { type APIError, makeAPIError } from './api-errors.js';
 import { APIConnectionError, APIConnectionTimeoutError, APIUserAbortError, VinrError } from './errors.js';
 import { connectionHint, notFoundHint } from './hints.js';
 import { newIdempotencyKey } from './idempotency.js';
 import { checkRequestOptions, type NormalizedOptions, type RequestOptions } from './options.js';
 import { backoffDelay, isRetryableResponse, parseRetryAfter } from './retries.js';
-import { AttemptAbort, DispatcherRef, send, type TransportResponse } from './transport.js';
+import { userAgent } from './runtime.js';
+import { AttemptAbort, type Send, type TransportResponse } from './transport.js';
+import { TransportRef } from './transport-ref.js';
 import { validate } from './validate.js';
 
 /** The HTTP methods the API uses. */
@@ -19,7 +20,7 @@ export interface RequestSpec {
   body?: unknown;
 }
 
-const USER_AGENT = `vinr-sdk-node/${VERSION} node/${typeof process === 'undefined' ? 'unknown' : process.versions.node}`;
+const USER_AGENT = userAgent();
 
 const applyHeaders = (target: Record<string, string>, extra: Record<string, string | null> | undefined) => {
   if (!extra) return;
@@ -52,11 +53,11 @@ type Attempt = { ok: true; value: unknown } | { ok: false; error: VinrError; ret
 export class ApiClient {
   readonly #baseHeaders: Record<string, string>;
   readonly #opts: NormalizedOptions;
-  dispatcher: DispatcherRef;
+  transport: TransportRef;
 
-  constructor(opts: NormalizedOptions, dispatcher?: DispatcherRef) {
+  constructor(opts: NormalizedOptions, transport?: TransportRef) {
     this.#opts = opts;
-    this.dispatcher = dispatcher ?? new DispatcherRef(opts.dispatcher);
+    this.transport = transport ?? new TransportRef({ dispatcher: opts.dispatcher, fetch: opts.fetch });
     const headers: Record<string, string> = {
       accept: 'application/json',
       'user-agent': USER_AGENT,
@@ -67,8 +68,8 @@ export class ApiClient {
   }
 
   /** Used by `withOptions()`: copies share one connection pool. */
-  shareDispatcher(other: ApiClient): void {
-    this.dispatcher = other.dispatcher;
+  shareTransport(other: ApiClient): void {
+    this.transport = other.transport;
   }
 
   get baseURL(): string {
@@ -92,15 +93,15 @@ export class ApiClient {
     if (body !== undefined) headers['content-type'] = 'application/json';
     if (spec.method !== 'GET') headers['idempotency-key'] = options?.idempotencyKey ?? newIdempotencyKey();
     applyHeaders(headers, options?.headers);
-    const pending = this.dispatcher.get();
-    // No `await` on the hot path once the dispatcher exists: every microtask tick shows up at high request rates.
-    const dispatcher = pending instanceof Promise ? await pending : pending;
+    const pending = this.transport.get();
+    // No `await` on the hot path once the transport exists: every microtask tick shows up at high request rates.
+    const send = pending instanceof Promise ? await pending : pending;
 
     for (let attempt = 1; ; attempt++) {
       if (signal?.aborted) throw new APIUserAbortError(undefined, { cause: signal.reason });
       if (attempt > 1) headers['vinr-retry-count'] = String(attempt - 1);
       const started = opts.log.debugEnabled ? performance.now() : 0;
-      const result = await this.#attempt(spec.method, url, headers, body, timeout, signal, dispatcher);
+      const result = await this.#attempt(spec.method, url, headers, body, timeout, signal, send);
       if (opts.log.debugEnabled) this.#logAttempt(spec, result, attempt, started);
       if (result.ok) return result.value as T;
       const { error } = result;
@@ -119,7 +120,7 @@ export class ApiClient {
     body: string | undefined,
     timeout: number,
     signal: AbortSignal | undefined,
-    dispatcher: import('undici').Dispatcher,
+    send: Send,
   ): Promise<Attempt> {
     // Not an AbortController: with its listeners it costs as much CPU as the SDK's own code (docs/performance.md).
     const abort = new AttemptAbort();
@@ -132,7 +133,7 @@ export class ApiClient {
     if (onAbort) signal?.addEventListener('abort', onAbort, { once: true });
     let res: TransportResponse;
     try {
-      res = await send({ method, url, headers, body, abort, dispatcher });
+      res = await send({ method, url, headers, body, abort });
     } catch (cause) {
       if (signal?.aborted) return { ok: false, error: new APIUserAbortError(undefined, { cause }), retry: false };
       if (timedOut) {

@@ -1,4 +1,5 @@
 import type { Dispatcher } from 'undici';
+import { assertNotBrowser } from './browser-guard.js';
 import { VinrError } from './errors.js';
 import { isLogLevel, LevelLogger, type Logger, type LogLevel } from './logger.js';
 
@@ -24,6 +25,16 @@ export interface ClientOptions {
   logLevel?: LogLevel | undefined;
   /** Defaults to `console`. */
   logger?: Logger | undefined;
+  /**
+   * Send requests with this `fetch` instead of undici (e.g. an instrumented fetch, or `mock.fetch` in tests).
+   * Default: undici on Node, the global `fetch` on Bun, Deno, workers and edge runtimes.
+   */
+  fetch?: typeof fetch | undefined;
+  /**
+   * Allow the client where `window` and `document` exist. A secret key in a browser is visible to every visitor:
+   * only for DOM-emulating test environments (jsdom, happy-dom) or if you accept that risk. Default `false`.
+   */
+  dangerouslyAllowBrowser?: boolean | undefined;
 }
 
 /** Per-call options, the last argument of every resource method. */
@@ -48,6 +59,7 @@ export interface NormalizedOptions {
   timeout: number;
   maxRetries: number;
   dispatcher: Dispatcher | undefined;
+  fetch: typeof fetch | undefined;
   defaultHeaders: Record<string, string | null>;
   logLevel: LogLevel;
   logger: Logger;
@@ -55,7 +67,7 @@ export interface NormalizedOptions {
 }
 
 const env = (name: string): string | undefined => {
-  const v = typeof process === 'undefined' ? undefined : process.env[name];
+  const v = typeof process === 'undefined' ? undefined : process.env?.[name];
   return v === undefined || v.trim() === '' ? undefined : v.trim();
 };
 
@@ -152,6 +164,7 @@ function checkSecretKey(key: unknown): string {
 }
 
 export function normalizeOptions(options: ClientOptions = {}): NormalizedOptions {
+  assertNotBrowser(options.dangerouslyAllowBrowser);
   const given = options.secretKey ?? env('VINR_SECRET_KEY');
   if (given === undefined) {
     throw new VinrError(
@@ -179,6 +192,7 @@ export function normalizeOptions(options: ClientOptions = {}): NormalizedOptions
     timeout: checkTimeout(options.timeout ?? 30_000),
     maxRetries: checkMaxRetries(options.maxRetries ?? 2),
     dispatcher: options.dispatcher,
+    fetch: options.fetch,
     defaultHeaders: { ...options.defaultHeaders },
     logLevel,
     logger,

@@ -8,6 +8,7 @@ import type { Dispatcher } from 'undici';
  * docs/performance.md). SDK responses are small JSON documents that are read whole anyway, so this module talks to
  * the dispatcher directly with a handler that buffers the body, and aborts through the dispatcher's own controller.
  * Connection problems still surface as undici's own errors, and any undici `Dispatcher` still works.
+ * This module imports nothing from undici at run time (types only): an injected dispatcher works in any build.
  */
 export interface TransportRequest {
   method: string;
@@ -16,8 +17,10 @@ export interface TransportRequest {
   body: string | undefined;
   /** Aborts this attempt (timeout or the caller's signal). */
   abort: AttemptAbort;
-  dispatcher: Dispatcher;
 }
+
+/** One attempt over some transport: undici's dispatcher here, `fetch` in `fetch-transport.ts`. */
+export type Send = (req: TransportRequest) => Promise<TransportResponse>;
 
 export interface TransportResponse {
   status: number;
@@ -62,13 +65,6 @@ export class AttemptAbort {
     this.#listener = undefined;
   }
 }
-
-type Undici = typeof import('undici');
-let undici: Undici | undefined;
-let loading: Promise<Undici> | undefined;
-
-/** undici is loaded on the first request, not at `require` time (it costs ~100 ms to load). */
-export const loadUndici = (): Promise<Undici> => (loading ??= import('undici').then((m) => (undici = m)));
 
 type RawHeaders = Record<string, string | string[] | undefined>;
 type Controller = Parameters<NonNullable<Dispatcher.DispatchHandler['onRequestStart']>>[0];
@@ -190,13 +186,13 @@ class BufferingHandler implements Dispatcher.DispatchHandler {
  * Sends one attempt and resolves once the whole body has arrived. Rejects with undici's error on connection
  * problems, or with the abort reason as soon as `req.abort` fires.
  */
-export function send(req: TransportRequest): Promise<TransportResponse> {
+export function send(req: TransportRequest, dispatcher: Dispatcher): Promise<TransportResponse> {
   return new Promise((resolve, reject) => {
     const handler = new BufferingHandler(req.abort, resolve, reject);
     if (req.abort.aborted) return;
     try {
       const url = new URL(req.url);
-      req.dispatcher.dispatch(
+      dispatcher.dispatch(
         {
           origin: url.origin,
           path: url.pathname + url.search,
@@ -210,21 +206,4 @@ export function send(req: TransportRequest): Promise<TransportResponse> {
       handler.onError(error as Error);
     }
   });
-}
-
-/** The client-owned keep-alive Agent, made on first use and shared by `withOptions()` copies. */
-export class DispatcherRef {
-  #owned: Dispatcher | undefined;
-  constructor(private readonly injected: Dispatcher | undefined) {}
-  get(): Dispatcher | Promise<Dispatcher> {
-    if (this.injected) return this.injected;
-    if (this.#owned) return this.#owned;
-    const make = (u: Undici) => (this.#owned ??= new u.Agent({ keepAliveTimeout: 30_000, connections: 64 }));
-    return undici ? make(undici) : loadUndici().then(make);
-  }
-  /** Closes the owned Agent (an injected dispatcher belongs to the caller and is left open). */
-  async close(): Promise<void> {
-    await this.#owned?.close();
-    this.#owned = undefined;
-  }
 }

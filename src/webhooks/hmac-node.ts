@@ -16,7 +16,8 @@ function nodeCrypto(): typeof NodeCrypto {
   const mod = typeof proc?.getBuiltinModule === 'function' ? proc.getBuiltinModule('node:crypto') : undefined;
   if (mod === undefined) {
     throw new VinrError(
-      'Synchronous webhook verification needs node:crypto, which this runtime lacks: use verifyAsync (WebCrypto).',
+      'Synchronous webhook verification needs node:crypto, which this runtime lacks. Use the WebCrypto versions: ' +
+        '`await verifyRequest(request, { secret })` with a Fetch Request, or `await verifyAsync(payload, header)`.',
     );
   }
   loaded = mod;

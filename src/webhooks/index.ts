@@ -6,6 +6,7 @@
 import type { VinrEvent } from './events.js';
 import type { WebhookHeader } from './header.js';
 import type { RawPayload } from './payload.js';
+import { verifyFetchRequest } from './request.js';
 import { type SignOptions, signatureHeader } from './signing.js';
 import type { VerifyOptions } from './verification.js';
 import { verifyAsync, verifySync } from './verify.js';
@@ -69,4 +70,21 @@ export function verifyWebhookAsync(
  */
 export function signWebhook(payload: RawPayload, options: SignOptions = {}): string {
   return signatureHeader(payload, options?.secret, options?.timestamp);
+}
+
+/**
+ * Verifies a Fetch API `Request` (Next.js route handlers, Hono, Cloudflare Workers, Deno, Bun): reads its raw body
+ * and `x-vinr-signature`, checks them on WebCrypto and returns the typed event. Call it before anything else reads
+ * the body. Failures arrive as rejections (`WebhookSignatureError`, see its `reason`).
+ * @example
+ * ```ts
+ * import { verifyRequest } from '@vinr/sdk/webhooks';
+ * export async function POST(request: Request) {
+ *   const event = await verifyRequest(request, { secret: process.env.VINR_WEBHOOK_SECRET! });
+ *   return Response.json({ received: event.id });
+ * }
+ * ```
+ */
+export function verifyRequest(request: Request, options: VerifyWebhookOptions): Promise<VinrEvent> {
+  return verifyFetchRequest(request, options);
 }

@@ -1,5 +1,6 @@
 import type { VinrEvent } from './events.js';
 import type { WebhookHeader } from './header.js';
+import { verifyFetchRequest } from './request.js';
 import { type SignOptions, signatureHeader } from './signing.js';
 import type { VerifyOptions } from './verification.js';
 import { verifyAsync, verifySync } from './verify.js';
@@ -50,6 +51,22 @@ export class Webhooks {
    */
   verifyAsync(payload: string | Uint8Array, header: WebhookHeader, options?: VerifyOptions): Promise<VinrEvent> {
     return verifyAsync(payload, header, options, this.#getSecret);
+  }
+
+  /**
+   * Verifies a Fetch API `Request` (route handlers, Hono, workers, Deno, Bun) with the client's secret: reads the
+   * raw body and `x-vinr-signature`, checks them on WebCrypto, returns the typed event. Call it before anything
+   * else reads the body.
+   * @example
+   * ```ts
+   * export async function POST(request: Request) {
+   *   const event = await vinr.webhooks.verifyRequest(request);
+   *   return Response.json({ received: event.id });
+   * }
+   * ```
+   */
+  verifyRequest(request: Request, options?: VerifyOptions): Promise<VinrEvent> {
+    return verifyFetchRequest(request, options, this.#getSecret);
   }
 
   /**
