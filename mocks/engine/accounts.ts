@@ -2,7 +2,9 @@ import type { LoyaltyAccountCreateParams, LoyaltyAccountUpdateParams } from '../
 import { newId } from './ids.js';
 import { type ListPage, type ListQuery, paginate } from './pagination.js';
 import { accountJson, type LoyaltyAccount, type PointsTransaction, pointsTxJson } from './serialize.js';
-import { type EngineState, findAccount, writePoints } from './state.js';
+import type { EngineState } from './engine-state.js';
+import { writePoints } from './ledger.js';
+import { findAccount } from './lookup.js';
 
 export interface PointsTransactionListQuery extends ListQuery {
   account: string;
@@ -36,13 +38,13 @@ export class AccountService {
       tier: params.tier ?? null,
       balance: 0,
       status: 'active',
-      segments: new Set(),
+      segments: [],
       enrolledAt: params.enrolled_at === undefined ? now : Date.parse(params.enrolled_at),
       metadata: structuredClone(params.metadata ?? {}),
       createdAt: now,
     });
     const opening = params.points_balance ?? 0;
-    if (opening > 0) writePoints(this.state, account, opening, 'opening_balance', null, null);
+    if (opening > 0) writePoints(this.state, account, opening, 'opening_balance');
     return accountJson(account);
   }
 

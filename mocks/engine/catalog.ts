@@ -3,8 +3,8 @@ import { EngineError, notFound } from './errors.js';
 import { newId } from './ids.js';
 import { type ListPage, type ListQuery, paginate } from './pagination.js';
 import { type Reward, rewardJson, type Segment, segmentJson } from './serialize.js';
-import type { EngineState } from './state.js';
-import type { AccountRecord, SegmentRecord } from './store.js';
+import type { EngineState } from './engine-state.js';
+import type { AccountRecord, SegmentRecord } from './records.js';
 
 /**
  * Segments (keyed by `key`) and their members.
@@ -35,7 +35,7 @@ export class SegmentService {
       key: params.key,
       seq: store.nextSeq(),
       name: params.name ?? params.key,
-      members: new Set(),
+      members: [],
       createdAt: clock.ms(),
     });
     return segmentJson(segment);
@@ -65,8 +65,8 @@ export class SegmentService {
   addMembers(key: string, params: SegmentMembersParams): Segment {
     const segment = this.#record(key);
     for (const account of this.#accounts(params)) {
-      segment.members.add(account.id);
-      account.segments.add(segment.key);
+      if (!segment.members.includes(account.id)) segment.members.push(account.id);
+      if (!account.segments.includes(segment.key)) account.segments.push(segment.key);
     }
     return segmentJson(segment);
   }
@@ -75,8 +75,8 @@ export class SegmentService {
   removeMembers(key: string, params: SegmentMembersParams): Segment {
     const segment = this.#record(key);
     for (const account of this.#accounts(params)) {
-      segment.members.delete(account.id);
-      account.segments.delete(segment.key);
+      segment.members = segment.members.filter((id) => id !== account.id);
+      account.segments = account.segments.filter((key) => key !== segment.key);
     }
     return segmentJson(segment);
   }

@@ -60,7 +60,7 @@ export function clockTarget(
 
 /**
  * The reference server's only source of business time. Real time until the first `set`/`advance`,
- * then frozen and moved only by the test (SPEC §8.1).
+ * then frozen and moved only by the test.
  * @example
  * ```ts
  * const mock = createVinrMock();

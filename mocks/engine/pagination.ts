@@ -1,6 +1,6 @@
 import { EngineError } from './errors.js';
 
-/** Cursor pagination of every list (SPEC §3.2). */
+/** Cursor pagination of every list: newest first, `starting_after` cursor. */
 export interface ListQuery {
   limit?: number | undefined;
   starting_after?: string | undefined;

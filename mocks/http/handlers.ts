@@ -2,6 +2,7 @@ import type { RequestHandler } from 'msw';
 import type { MockContext } from './context.js';
 import type { Route } from './route.js';
 import { createRouter } from './router.js';
+import { routes as checkoutRoutes } from './routes/checkouts.js';
 import { routes as engagementEventRoutes } from './routes/engagement-events.js';
 import { routes as eventRoutes } from './routes/events.js';
 import { routes as loyaltyAccountRoutes } from './routes/loyalty-accounts.js';
@@ -22,6 +23,7 @@ export const allRoutes: readonly Route[] = [
   ...rewardRoutes,
   ...redemptionRoutes,
   ...engagementEventRoutes,
+  ...checkoutRoutes,
   ...pointsTransactionRoutes,
   ...eventRoutes,
   ...webhookEndpointRoutes,

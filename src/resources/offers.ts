@@ -11,11 +11,13 @@ import type {
   OfferUpdateParams,
   Targeting,
 } from '../schemas/offers.js';
+import type { OfferCheckEligibilityParams } from '../schemas/checkouts.js';
 import type { OfferActivation } from './redemptions.js';
 import { APIResource } from './resource.js';
 
 export type {
   Incentive,
+  OfferCheckEligibilityParams,
   OfferActivateParams,
   OfferCreateParams,
   OfferListParams,
@@ -37,13 +39,41 @@ export interface Offer {
   max_redemptions: number | null;
   per_member_limit: number;
   status: OfferStatus;
+  /** Committed, not reversed redemptions. */
   redemption_count: number;
+  /** Slots held by open checkouts (they count against `max_redemptions` like redemptions). */
+  reserved_count: number;
   published_at: string | null;
   paused_at: string | null;
   expired_reason: 'ends_at' | 'max_redemptions' | null;
   metadata: Metadata;
   created_at: string;
   updated_at: string;
+}
+
+/** Why a member may not use an offer now, in this order. */
+export type EligibilityReason =
+  | 'offer_not_active'
+  | 'account_not_active'
+  | 'targeting'
+  | 'per_member_limit'
+  | 'max_redemptions';
+
+/** Whether a member may use an offer now, and why not (`offers.checkEligibility`). */
+export interface OfferEligibility {
+  object: 'offer_eligibility';
+  offer: string;
+  account: string;
+  /** True exactly when `reasons` is empty. */
+  eligible: boolean;
+  /** True when the offer is `opt_in` and the member has no `active` activation of it. */
+  requires_activation: boolean;
+  /** Every check that fails now, each once. */
+  reasons: EligibilityReason[];
+  /** The failing targeting keys (empty unless `reasons` includes `targeting`). */
+  failed_conditions: Array<'segments' | 'tiers' | 'min_balance' | 'enrolled_before' | 'metadata'>;
+  /** Slots left: of the offer (`null` without a cap) and of this member. Reserved slots count as used. */
+  remaining: { offer: number | null; member: number };
 }
 
 /**
@@ -102,10 +132,11 @@ export class Offers extends APIResource {
   }
 
   /**
-   * Lists offers, newest first.
+   * Lists offers, newest first. `eligible_for: 'loy_…'` keeps only the offers that member may use now.
    * @example
    * ```ts
    * for await (const offer of vinr.engagement.offers.list({ status: 'active' })) console.log(offer.name);
+   * const usable = await vinr.engagement.offers.list({ eligible_for: 'loy_456' });
    * ```
    */
   list(params?: OfferListParams, options?: RequestOptions): PagePromise<Offer> {
@@ -143,6 +174,21 @@ export class Offers extends APIResource {
    */
   async resume(id: string, options?: RequestOptions): Promise<Offer> {
     return this._client.request({ method: 'POST', path: path`/engagement/offers/${id}/resume` }, options);
+  }
+
+  /**
+   * Whether a member may use an offer now, and every reason why not. The same check as activation,
+   * purchases and checkouts; writes nothing and uses no limit.
+   * @example
+   * ```ts
+   * const check = await vinr.engagement.offers.checkEligibility({ offer: 'ofr_123', account: 'loy_456' });
+   * if (!check.eligible) console.log(check.reasons, check.failed_conditions);
+   * ```
+   */
+  async checkEligibility(params: OfferCheckEligibilityParams, options?: RequestOptions): Promise<OfferEligibility> {
+    const { offer, account } = await this._client.validate<OfferCheckEligibilityParams>('offerCheckEligibility', params);
+    const p = path`/engagement/offers/${offer}/eligibility`;
+    return this._client.request({ method: 'GET', path: p, query: { account } }, options);
   }
 
   /**

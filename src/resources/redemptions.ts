@@ -12,9 +12,11 @@ export interface PointsTransaction {
   object: 'points_transaction';
   account: string;
   points: number;
-  type: 'opening_balance' | 'earn' | 'offer' | 'adjustment';
+  type: 'opening_balance' | 'earn' | 'offer' | 'adjustment' | 'reversal';
   offer: string | null;
   payment_id: string | null;
+  /** The refund that wrote this `reversal` (null otherwise). */
+  refund_id: string | null;
   created_at: string;
 }
 
@@ -30,6 +32,11 @@ export interface OfferRedemption {
   discount_amount: number | null;
   reward: string | null;
   payment_id: string | null;
+  /** The checkout (`chk_…`) that made this redemption, if any. */
+  checkout: string | null;
+  /** `reversed` once its payment was refunded in full: it no longer counts toward any limit. */
+  status: 'active' | 'reversed';
+  reversed_at: string | null;
   created_at: string;
 }
 

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { pagination, prefixedId, timestamp } from './common.js';
 
-export const eventTrack = z.strictObject({
-  /** The qualifying event type: `payment.completed`. */
+const paymentCompleted = z.strictObject({
+  /** A qualifying payment. */
   type: z.literal('payment.completed'),
   /** The loyalty account (`loy_…`) that paid. */
   account: prefixedId('loy'),
@@ -12,9 +12,26 @@ export const eventTrack = z.strictObject({
   amount: z.number().int().min(0).max(1_000_000_000_000),
   /** ISO 4217 code, e.g. `eur`. */
   currency: z.string().regex(/^[a-zA-Z]{3}$/, 'expected a 3-letter ISO currency code'),
-  /** When the payment happened (default now, never in the future); decides which offer windows apply. */
+  /** When the payment happened (default now; up to 300 s ahead of the server clock is taken as now); decides which offer windows apply. */
   occurred_at: timestamp.optional(),
 });
+
+const paymentRefunded = z.strictObject({
+  /** A refund of a tracked payment or a completed checkout. */
+  type: z.literal('payment.refunded'),
+  /** The loyalty account (`loy_…`) the payment belongs to. */
+  account: prefixedId('loy'),
+  /** The refunded payment's id. */
+  payment_id: z.string().min(1).max(255),
+  /** Your refund id: the same id again replays the original result. */
+  refund_id: z.string().min(1).max(255),
+  /** Minor units refunded (default: what is left of the charged amount). */
+  amount: z.number().int().min(1).max(1_000_000_000_000).optional(),
+  /** When the refund happened (default now; up to 300 s ahead of the server clock is taken as now). */
+  occurred_at: timestamp.optional(),
+});
+
+export const eventTrack = z.discriminatedUnion('type', [paymentCompleted, paymentRefunded]);
 
 export const redemptionList = z.strictObject({
   /** Only redemptions of this offer (`ofr_…`). */
@@ -46,8 +63,12 @@ export const eventList = z.strictObject({
   ...pagination,
 });
 
-/** Params of `vinr.engagement.events.track`: a qualifying payment. */
+/** Params of `vinr.engagement.events.track`: a qualifying payment, or a refund of one. */
 export type EventTrackParams = z.input<typeof eventTrack>;
+/** Params of `events.track` for `payment.completed`. */
+export type PaymentCompletedParams = z.input<typeof paymentCompleted>;
+/** Params of `events.track` for `payment.refunded`. */
+export type PaymentRefundedParams = z.input<typeof paymentRefunded>;
 /** Params of `vinr.engagement.redemptions.list`. */
 export type RedemptionListParams = z.input<typeof redemptionList>;
 /** Params of `vinr.engagement.pointsTransactions.list`. */

@@ -1,5 +1,5 @@
 /**
- * Typed webhook events (SPEC §4 Event, §5.8). Types only: this module must stay free of undici and zod
+ * Typed webhook events. Types only: this module must stay free of undici and zod
  * so that `@vinr/sdk/webhooks` loads in a few milliseconds.
  */
 import type { Offer } from '../resources/offers.js';
@@ -23,6 +23,21 @@ export interface OfferRedeemedData {
   reward: string | null;
 }
 
+/** Data of `loyalty.offer.redemption_reversed`: a redemption undone by a full refund of its payment. */
+export interface OfferRedemptionReversedData {
+  offer: string;
+  account: string;
+  redemption: OfferRedemption;
+  refund_id: string;
+}
+
+/** Data of `loyalty.points.reversed`: one `reversal` points transaction written by a refund. */
+export interface PointsReversedData {
+  account: string;
+  points_transaction: PointsTransaction;
+  refund_id: string;
+}
+
 /** `loyalty.offer.published`: an offer was published. */
 export type OfferPublishedEvent = BaseEvent<'loyalty.offer.published', { offer: Offer }>;
 /** `loyalty.offer.paused`: an offer was paused. */
@@ -35,6 +50,10 @@ export type OfferExpiredEvent = BaseEvent<'loyalty.offer.expired', { offer: Offe
 export type OfferActivatedEvent = BaseEvent<'loyalty.offer.activated', { activation: OfferActivation }>;
 /** `loyalty.offer.redeemed`: an offer was redeemed (points, discount or reward). */
 export type OfferRedeemedEvent = BaseEvent<'loyalty.offer.redeemed', OfferRedeemedData>;
+/** `loyalty.offer.redemption_reversed`: a refunded payment's redemption stopped counting. */
+export type OfferRedemptionReversedEvent = BaseEvent<'loyalty.offer.redemption_reversed', OfferRedemptionReversedData>;
+/** `loyalty.points.reversed`: a refund took points back (emitted before that refund's redemption reversals). */
+export type PointsReversedEvent = BaseEvent<'loyalty.points.reversed', PointsReversedData>;
 /**
  * An event of a type this version of the SDK does not know yet. `verify` still returns it, parsed and
  * unchanged; it reaches the `default` branch of a `switch (event.type)`, where you can widen to this type.
@@ -61,7 +80,9 @@ export type VinrEvent =
   | OfferResumedEvent
   | OfferExpiredEvent
   | OfferActivatedEvent
-  | OfferRedeemedEvent;
+  | OfferRedeemedEvent
+  | OfferRedemptionReversedEvent
+  | PointsReversedEvent;
 
 /** Every event type the SDK knows. */
 export type VinrEventType = VinrEvent['type'];

@@ -41,6 +41,12 @@ export const routes: Route[] = [
     handle: ({ params }, ctx) => ctx.engine.offers.resume(params.id as string),
   }),
   defineRoute({
+    method: 'GET',
+    path: '/engagement/offers/:id/eligibility',
+    query: 'eligibilityQuery',
+    handle: ({ params, query }, ctx) => ctx.engine.offers.checkEligibility(params.id as string, query.account),
+  }),
+  defineRoute({
     method: 'POST',
     path: '/engagement/offers/:id/activations',
     body: 'activationBody',

@@ -6,11 +6,11 @@ export const routes: Route[] = [
     method: 'GET',
     path: '/engagement/redemptions',
     query: 'redemptionList',
-    handle: ({ query }, ctx) => ctx.engine.activations.redemptions(query),
+    handle: ({ query }, ctx) => ctx.engine.redemptions.list(query),
   }),
   defineRoute({
     method: 'GET',
     path: '/engagement/redemptions/:id',
-    handle: ({ params }, ctx) => ctx.engine.activations.redemption(params.id as string),
+    handle: ({ params }, ctx) => ctx.engine.redemptions.retrieve(params.id as string),
   }),
 ];
