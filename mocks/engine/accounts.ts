@@ -1,10 +1,10 @@
 import type { LoyaltyAccountCreateParams, LoyaltyAccountUpdateParams } from '../../src/schemas/accounts.js';
-import { newId } from './ids.js';
-import { type ListPage, type ListQuery, paginate } from './pagination.js';
-import { accountJson, type LoyaltyAccount, type PointsTransaction, pointsTxJson } from './serialize.js';
 import type { EngineState } from './engine-state.js';
+import { newId } from './ids.js';
 import { writePoints } from './ledger.js';
 import { findAccount } from './lookup.js';
+import { type ListPage, type ListQuery, paginate } from './pagination.js';
+import { accountJson, type LoyaltyAccount, type PointsTransaction, pointsTxJson } from './serialize.js';
 
 export interface PointsTransactionListQuery extends ListQuery {
   account: string;

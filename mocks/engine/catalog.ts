@@ -1,10 +1,10 @@
 import type { RewardCreateParams, SegmentCreateParams, SegmentMembersParams } from '../../src/schemas/catalog.js';
+import type { EngineState } from './engine-state.js';
 import { EngineError, notFound } from './errors.js';
 import { newId } from './ids.js';
 import { type ListPage, type ListQuery, paginate } from './pagination.js';
-import { type Reward, rewardJson, type Segment, segmentJson } from './serialize.js';
-import type { EngineState } from './engine-state.js';
 import type { AccountRecord, SegmentRecord } from './records.js';
+import { type Reward, rewardJson, type Segment, segmentJson } from './serialize.js';
 
 /**
  * Segments (keyed by `key`) and their members.

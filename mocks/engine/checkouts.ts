@@ -112,7 +112,9 @@ export class CheckoutService {
       (c) => checkoutJson(store, c, now),
       account === undefined && status === undefined
         ? undefined
-        : (c) => (account === undefined || c.account === account) && (status === undefined || checkoutStatus(c, now) === status),
+        : (c) =>
+            (account === undefined || c.account === account) &&
+            (status === undefined || checkoutStatus(c, now) === status),
     );
   }
 

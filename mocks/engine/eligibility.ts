@@ -122,10 +122,14 @@ export function remainingSlots(
   now: number,
 ): { offer: number | null; member: number } {
   const taken = memberSlotsTaken(store, offer, account);
-  const member = isOneOff(offer.incentive) && offer.activation === 'auto' && taken > 0 ? 0 : offer.perMemberLimit - taken;
+  const member =
+    isOneOff(offer.incentive) && offer.activation === 'auto' && taken > 0 ? 0 : offer.perMemberLimit - taken;
   let left: number | null = null;
   if (offer.maxRedemptions !== null) {
-    left = deriveStatus(offer, now).status === 'expired' ? 0 : offer.maxRedemptions - offer.redemptionCount - offer.reservedCount;
+    left =
+      deriveStatus(offer, now).status === 'expired'
+        ? 0
+        : offer.maxRedemptions - offer.redemptionCount - offer.reservedCount;
   }
   return { offer: left === null ? null : Math.max(0, left), member: Math.max(0, member) };
 }

@@ -1,7 +1,7 @@
 import type { MockClock } from './clock.js';
 import type { EventLog } from './events.js';
-import { releaseExpiredCheckouts } from './reservations.js';
 import { announceDueExpiries } from './offer-status.js';
+import { releaseExpiredCheckouts } from './reservations.js';
 import type { Store } from './store.js';
 
 /** What every engine module shares: one store, one clock, one event log. */

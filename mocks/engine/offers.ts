@@ -81,7 +81,8 @@ export class OfferService {
     const { store } = this.state;
     const now = observeNow(this.state);
     const { status } = query;
-    const account = query.eligible_for === undefined ? undefined : findAccount(this.state, query.eligible_for, 'eligible_for');
+    const account =
+      query.eligible_for === undefined ? undefined : findAccount(this.state, query.eligible_for, 'eligible_for');
     const check = account && { now, at: now, balance: account.balance };
     return paginate(
       store.offers.rows,

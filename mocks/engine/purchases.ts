@@ -1,7 +1,7 @@
 import { evaluate } from './eligibility.js';
 import { type EngineState, observeNow } from './engine-state.js';
-import { findAccount } from './lookup.js';
 import { baseEarn, isOneOff, worthOf } from './incentives.js';
+import { findAccount } from './lookup.js';
 import { type AppliedOffer, businessTime, commitPayment, findPayment, paymentConflict } from './payments.js';
 import type { AccountRecord, OfferRecord } from './records.js';
 import { type EngagementEvent, engagementJson } from './serialize.js';

@@ -98,7 +98,7 @@ export function refundPayment(state: EngineState, params: PaymentRefundedParams)
   if (full) {
     for (const id of payment.redemptions) {
       const redemption = store.redemptions.get(id);
-      if (!redemption || redemption.status !== 'active') continue;
+      if (redemption?.status !== 'active') continue;
       reverseRedemption(state, redemption);
       reversed.push(redemption);
     }

@@ -1,6 +1,7 @@
 import type { RequestOptions } from '../core/options.js';
 import type { PagePromise } from '../core/pagination.js';
 import { path } from '../core/path.js';
+import type { OfferCheckEligibilityParams } from '../schemas/checkouts.js';
 import type { Metadata } from '../schemas/common.js';
 import type {
   Incentive,
@@ -11,14 +12,13 @@ import type {
   OfferUpdateParams,
   Targeting,
 } from '../schemas/offers.js';
-import type { OfferCheckEligibilityParams } from '../schemas/checkouts.js';
 import type { OfferActivation } from './redemptions.js';
 import { APIResource } from './resource.js';
 
 export type {
   Incentive,
-  OfferCheckEligibilityParams,
   OfferActivateParams,
+  OfferCheckEligibilityParams,
   OfferCreateParams,
   OfferListParams,
   OfferStatus,
@@ -186,7 +186,10 @@ export class Offers extends APIResource {
    * ```
    */
   async checkEligibility(params: OfferCheckEligibilityParams, options?: RequestOptions): Promise<OfferEligibility> {
-    const { offer, account } = await this._client.validate<OfferCheckEligibilityParams>('offerCheckEligibility', params);
+    const { offer, account } = await this._client.validate<OfferCheckEligibilityParams>(
+      'offerCheckEligibility',
+      params,
+    );
     const p = path`/engagement/offers/${offer}/eligibility`;
     return this._client.request({ method: 'GET', path: p, query: { account } }, options);
   }
