@@ -16,7 +16,8 @@ export function hold(state: EngineState, checkout: CheckoutRecord): void {
     store.bump(store.reserved, offer.id, checkout.account, 1);
   }
   checkout.holding = true;
-  store.holdingCheckouts.push(checkout.id);
+  // Only checkouts that hold slots need releasing when they expire.
+  if (checkout.applied.length > 0) store.holdingCheckouts.push(checkout.id);
 }
 
 /** Gives the checkout's slots back. Does nothing when it holds none. */
@@ -30,6 +31,7 @@ export function release(state: EngineState, checkout: CheckoutRecord): void {
     store.bump(store.reserved, offer.id, checkout.account, -1);
   }
   checkout.holding = false;
+  if (checkout.applied.length === 0) return;
   const at = store.holdingCheckouts.indexOf(checkout.id);
   if (at >= 0) store.holdingCheckouts.splice(at, 1);
 }
