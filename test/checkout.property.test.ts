@@ -16,7 +16,9 @@ const stateArb = fc.record({
 test('a checkout quote equals what tracking the same purchase produces (twin mocks)', async () => {
   await fc.assert(
     fc.asyncProperty(stateArb, fc.nat({ max: 3 }), fc.integer({ min: 0, max: 30_000 }), async (s, who, amount) => {
-      const twins = [createVinrMock({ now: NOW }), createVinrMock({ now: NOW })].map((mock) => mock.client({ maxRetries: 0 }));
+      const twins = [createVinrMock({ now: NOW }), createVinrMock({ now: NOW })].map((mock) =>
+        mock.client({ maxRetries: 0 }),
+      );
       const [quoted, tracked] = await Promise.all(twins.map((vinr) => build(vinr, s.offers, s.members, s.history)));
       const indexIn = (built: typeof quoted, id: string) => built.offers.findIndex((o) => o.id === id);
       const q = quoted.members[who % quoted.members.length] as string;
