@@ -60,7 +60,7 @@ export async function build(vinr: Vinr, offers: OfferSpec[], members: MemberSpec
   const made: Offer[] = [];
   for (const [i, spec] of offers.entries()) {
     const targeting = {
-      ...(spec.tiers ? { tiers: spec.tiers } : {}),
+      ...(spec.tiers ? { tiers: [...spec.tiers] } : {}),
       ...(spec.minBalance === undefined ? {} : { min_balance: spec.minBalance }),
     };
     const offer = await vinr.engagement.offers.create({
