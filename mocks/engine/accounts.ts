@@ -12,10 +12,6 @@ export interface PointsTransactionListQuery extends ListQuery {
 
 /**
  * Loyalty accounts and their points ledger.
- * @example
- * ```ts
- * const account = engine.accounts.create({ tier: 'gold', points_balance: 1200 });
- * ```
  */
 export class AccountService {
   constructor(private readonly state: EngineState) {}
@@ -23,10 +19,6 @@ export class AccountService {
   /**
    * Enrols a member. A positive opening balance is written as an `opening_balance` transaction
    * (none for 0), so the balance is always the sum of the account's transactions.
-   * @example
-   * ```ts
-   * accounts.create({ customer: 'cus_42', tier: 'gold', enrolled_at: '2024-01-01T00:00:00Z' });
-   * ```
    */
   create(params: LoyaltyAccountCreateParams): LoyaltyAccount {
     const { store, clock } = this.state;
@@ -48,7 +40,6 @@ export class AccountService {
     return accountJson(account);
   }
 
-  /** @example accounts.retrieve('loy_1').points_balance */
   retrieve(id: string): LoyaltyAccount {
     return accountJson(findAccount(this.state, id));
   }
@@ -56,10 +47,6 @@ export class AccountService {
   /**
    * Changes customer, tier, status or metadata (which replaces the whole map). Any status may follow
    * any other; offers re-check the account as it is at each redemption.
-   * @example
-   * ```ts
-   * accounts.update('loy_1', { tier: 'silver' });
-   * ```
    */
   update(id: string, params: LoyaltyAccountUpdateParams): LoyaltyAccount {
     const account = findAccount(this.state, id);
@@ -70,13 +57,13 @@ export class AccountService {
     return accountJson(account);
   }
 
-  /** Newest first. @example accounts.list({ limit: 50 }) */
+  /** Newest first. */
   list(query: ListQuery = {}): ListPage<LoyaltyAccount> {
     const { accounts } = this.state.store;
     return paginate(accounts.rows, query, (id) => accounts.position(id), accountJson);
   }
 
-  /** A member's transactions, newest first. @example accounts.transactions({ account: 'loy_1' }) */
+  /** A member's transactions, newest first. */
   transactions(query: PointsTransactionListQuery): ListPage<PointsTransaction> {
     const account = findAccount(this.state, query.account, 'account');
     const { pointsTxs } = this.state.store;

@@ -117,10 +117,6 @@ export class OfferService {
   /**
    * Edits an offer. Drafts change freely; after publish only `name` and `metadata` (anything else is
    * 409 `invalid_state_transition` naming the field). `metadata` replaces the whole map.
-   * @example
-   * ```ts
-   * offers.update('ofr_1', { name: 'Spring double points' });
-   * ```
    */
   update(id: string, params: OfferUpdateParams): Offer {
     const offer = findOffer(this.state, id);
@@ -159,10 +155,6 @@ export class OfferService {
   /**
    * Publishes a draft once; it becomes active at `starts_at`. Refused (409 `invalid_state_transition`)
    * when already published or when its window has closed.
-   * @example
-   * ```ts
-   * offers.publish('ofr_1').status; // 'active', or 'draft' with published_at set until starts_at
-   * ```
    */
   publish(id: string): Offer {
     const offer = findOffer(this.state, id);

@@ -7,10 +7,6 @@ export type TargetingCondition = 'segments' | 'tiers' | 'min_balance' | 'enrolle
  * Every condition of `targeting` the account fails, in a fixed order (empty = eligible).
  * `balance` is the balance to compare with `min_balance` — the one before the purchase's own points.
  * An empty `segments`/`tiers` list is treated as absent (no condition).
- * @example
- * ```ts
- * failedConditions(account, { tiers: ['gold'] }, account.balance); // ['tiers'] for a silver member
- * ```
  */
 export function failedConditions(account: AccountRecord, targeting: Targeting, balance: number): TargetingCondition[] {
   const failed: TargetingCondition[] = [];
