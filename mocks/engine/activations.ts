@@ -3,7 +3,7 @@ import type { EngineState } from './engine-state.js';
 import { observeNow } from './engine-state.js';
 import { conflict } from './errors.js';
 import { newId } from './ids.js';
-import { isOneOff } from './incentives.js';
+import { isOneOff, worthOf } from './incentives.js';
 import { findAccount, findOffer } from './lookup.js';
 import { announceRedemption, closeActivation, commitRedemption } from './redemptions.js';
 import { activationJson, type OfferActivation } from './serialize.js';
@@ -44,15 +44,15 @@ export class ActivationService {
     const { incentive } = offer;
     let committed: ReturnType<typeof commitRedemption> | undefined;
     if (isOneOff(incentive)) {
+      // A one-off is worth the same on any purchase, or on none.
+      const worth = worthOf(incentive, 0, 0, 0) ?? { points: 0, discount: null, reward: null };
       committed = commitRedemption(this.state, {
         offer,
         account,
         activation,
         paymentId: null,
         checkout: null,
-        points: incentive.type === 'points_bonus' ? incentive.points : 0,
-        discount: null,
-        reward: incentive.type === 'gift_reward' ? incentive.reward : null,
+        ...worth,
       });
       // Redeemed at activation: the activation is used even when per_member_limit allows more.
       closeActivation(this.state, activation);

@@ -55,9 +55,11 @@ function offerStateRefusal(offer: OfferRecord, now: number, at: number): EngineE
   return undefined;
 }
 
-/** The most redemptions one member may make of the offer: a one-off auto offer applies once. */
-const memberCap = (offer: OfferRecord): number =>
-  offer.activation === 'auto' && isOneOff(offer.incentive) ? 1 : offer.perMemberLimit;
+/** An automatic bonus or gift applies on the member's first qualifying purchase only. */
+const firstPurchaseOnly = (offer: OfferRecord): boolean => offer.activation === 'auto' && isOneOff(offer.incentive);
+
+/** The most redemptions one member may make of the offer. */
+const memberCap = (offer: OfferRecord): number => (firstPurchaseOnly(offer) ? 1 : offer.perMemberLimit);
 
 /** Slots of the offer the member has taken: committed redemptions plus reservations of open checkouts. */
 export const memberSlotsTaken = (store: Store, offer: OfferRecord, account: string): number =>
@@ -122,8 +124,7 @@ export function remainingSlots(
   now: number,
 ): { offer: number | null; member: number } {
   const taken = memberSlotsTaken(store, offer, account);
-  const member =
-    isOneOff(offer.incentive) && offer.activation === 'auto' && taken > 0 ? 0 : offer.perMemberLimit - taken;
+  const member = firstPurchaseOnly(offer) && taken > 0 ? 0 : offer.perMemberLimit - taken;
   let left: number | null = null;
   if (offer.maxRedemptions !== null) {
     left =

@@ -22,6 +22,11 @@ export class Table<T> {
   readonly #at = new Map<string, number>();
   constructor(private readonly keyOf: (row: T) => string) {}
 
+  /** Refills an empty table from rows in creation order (a snapshot's `toJSON()`). */
+  load(rows: readonly T[]): void {
+    for (const row of rows) this.insert(row);
+  }
+
   insert(row: T): T {
     this.#at.set(this.keyOf(row), this.rows.length);
     this.rows.push(row);
@@ -46,6 +51,15 @@ export class Table<T> {
     return this.rows;
   }
 }
+
+/** {@link Store} as plain JSON (see `Store.toJSON`). */
+export type StoreJSON = {
+  [K in keyof Store as Store[K] extends (...args: never[]) => unknown ? never : K]: Store[K] extends Table<infer R>
+    ? R[]
+    : Store[K] extends Map<string, infer V>
+      ? Record<string, V>
+      : Store[K];
+};
 
 /** The key of an (offer, account) pair in the per-member maps. */
 export const pairKey = (offer: string, account: string): string => `${offer}\u0000${account}`;
@@ -101,6 +115,30 @@ export class Store {
     if (n === 0) map.delete(key);
     else map.set(key, n);
     return n;
+  }
+
+  /** The whole store as plain JSON: tables as their rows, maps as objects. {@link Store.fromJSON} reads it back. */
+  toJSON(): StoreJSON {
+    const json = {} as Record<string, unknown>;
+    for (const [key, value] of Object.entries(this)) {
+      json[key] = value instanceof Map ? Object.fromEntries(value) : value instanceof Table ? value.toJSON() : value;
+    }
+    return structuredClone(json) as StoreJSON;
+  }
+
+  /** A store holding a copy of what {@link Store.toJSON} returned. */
+  static fromJSON(json: StoreJSON): Store {
+    const store = new Store();
+    const copy = structuredClone(json) as unknown as Record<string, unknown>;
+    const target = store as unknown as Record<string, unknown>;
+    for (const [key, value] of Object.entries(copy)) {
+      const slot = target[key];
+      if (slot instanceof Table) slot.load(value as unknown[]);
+      else if (slot instanceof Map) for (const [k, v] of Object.entries(value as object)) slot.set(k, v);
+      else if (Array.isArray(slot)) slot.push(...(value as unknown[]));
+      else target[key] = value;
+    }
+    return store;
   }
 
   openActivation(offer: string, account: string): ActivationRecord | undefined {
