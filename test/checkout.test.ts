@@ -145,6 +145,34 @@ describe('checkout update', () => {
     expect((await vinr.engagement.offers.retrieve(offer.id)).reserved_count).toBe(1);
   });
 
+  test('any update with amount re-quotes, even the same amount: a paused offer drops out and frees its slot', async () => {
+    const { vinr } = frozenMock();
+    const offer = await liveOffer(vinr, tenPercent);
+    const member = await vinr.engagement.loyaltyAccounts.create({});
+    const checkout = await vinr.engagement.checkouts.create({ account: member.id, amount: 1000, currency: 'eur' });
+    await vinr.engagement.offers.pause(offer.id);
+    const same = await vinr.engagement.checkouts.update(checkout.id, { amount: 1000 });
+    expect(same).toMatchObject({ applied: [], discount_amount: 0, amount_due: 1000 });
+    expect((await vinr.engagement.offers.retrieve(offer.id)).reserved_count).toBe(0);
+    const metadataOnly = await vinr.engagement.checkouts.update(checkout.id, { metadata: { a: 1 } });
+    expect(metadataOnly.applied).toEqual([]);
+  });
+
+  test("a member's own open checkout uses their per_member_limit: their tracked purchase gets no second discount", async () => {
+    const { vinr } = frozenMock();
+    await liveOffer(vinr, tenPercent);
+    const member = await vinr.engagement.loyaltyAccounts.create({});
+    await vinr.engagement.checkouts.create({ account: member.id, amount: 1000, currency: 'eur' });
+    const tracked = await vinr.engagement.events.track({
+      type: 'payment.completed',
+      account: member.id,
+      payment_id: 'pay_elsewhere',
+      amount: 1000,
+      currency: 'eur',
+    });
+    expect(tracked).toMatchObject({ discount_amount: 0, redemptions: [] });
+  });
+
   test('an offer that no longer applies releases its slot', async () => {
     const { vinr } = frozenMock();
     const multiplier = await liveOffer(vinr, { ...doublePoints, max_redemptions: 5 });
