@@ -1,4 +1,4 @@
-/** HTTP error responses (SPEC §6): `APIError` and its subclasses by status and code. */
+/** HTTP error responses: `APIError` and its subclasses by status and code (docs/errors-and-retries.md). */
 import { VinrError } from './errors.js';
 /** Fields common to every HTTP error response. */
 export interface APIErrorInit {
