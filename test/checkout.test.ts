@@ -469,4 +469,32 @@ describe('checkout expiry', () => {
     expect((await vinr.engagement.offers.retrieve(open.id)).redemption_count).toBe(1); // bob's only
     expect((await vinr.engagement.checkouts.retrieve(checkout.id)).status).toBe('expired');
   });
+
+  test('a checkout released by expiry never overshoots a cap, even if the test clock is moved back', async () => {
+    const { mock, vinr } = frozenMock();
+    const offer = await liveOffer(vinr, { ...tenPercent, max_redemptions: 1 });
+    const [alice, bob] = await Promise.all([
+      vinr.engagement.loyaltyAccounts.create({}),
+      vinr.engagement.loyaltyAccounts.create({}),
+    ]);
+    const checkout = await vinr.engagement.checkouts.create({
+      account: alice.id,
+      amount: 1000,
+      currency: 'eur',
+      ttl_seconds: 60,
+    });
+    mock.clock.advance('61s');
+    await vinr.engagement.events.track({
+      type: 'payment.completed',
+      account: bob.id,
+      payment_id: 'b',
+      amount: 1000,
+      currency: 'eur',
+    });
+    mock.clock.set(NOW);
+    expect((await vinr.engagement.checkouts.retrieve(checkout.id)).status).toBe('open');
+    const error = await refusal(vinr.engagement.checkouts.complete(checkout.id, { payment_id: 'a' }));
+    expect(error).toMatchObject({ code: 'checkout_not_open', lostOffers: [offer.id] });
+    expect((await vinr.engagement.offers.retrieve(offer.id)).redemption_count).toBe(1);
+  });
 });
