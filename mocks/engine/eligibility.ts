@@ -23,9 +23,12 @@ export interface Verdict {
   reasons: Reason[];
   /** The failing targeting keys (empty unless `targeting` is a reason). */
   failedConditions: TargetingCondition[];
-  /** The refusal an activation gives for `offer_not_active`. */
-  stateRefusal: EngineError | undefined;
+  /** Why the offer itself refuses (`offer_not_active`); made into an error only when an activation needs one. */
+  stateRefusal: StateRefusal | undefined;
 }
+
+/** The offer's own refusal: not published or paused (`offer_not_active`), or a limit (expired by cap, window). */
+type StateRefusal = { status: 'draft' | 'paused' } | { limit: 'max_redemptions' | 'time_window' };
 
 /** When the check is made: `now` judges the offer's state, `at` (a purchase's `occurred_at`) its window. */
 export interface CheckTime {
@@ -35,23 +38,27 @@ export interface CheckTime {
   balance: number;
 }
 
-const notActive = (status: 'draft' | 'paused'): EngineError =>
-  conflict('offer_not_active', `This offer is ${status === 'draft' ? 'not published' : 'paused'}.`, { status });
+const stateError = (refusal: StateRefusal): EngineError =>
+  'status' in refusal
+    ? conflict('offer_not_active', `This offer is ${refusal.status === 'draft' ? 'not published' : 'paused'}.`, {
+        status: refusal.status,
+      })
+    : limitReached(refusal.limit);
 
 /**
  * What stops the offer itself (published, paused, expired, window) from serving business time `at`,
  * judged on its state `now`. An offer expired by `ends_at` still serves a purchase that occurred
  * inside its window; one expired by its cap serves nobody.
  */
-function offerStateRefusal(offer: OfferRecord, now: number, at: number): EngineError | undefined {
-  if (offer.publishedAt === null) return notActive('draft');
+function offerStateRefusal(offer: OfferRecord, now: number, at: number): StateRefusal | undefined {
+  if (offer.publishedAt === null) return { status: 'draft' };
   const expired = expiryOf(offer, now);
-  if (expired === 'max_redemptions') return limitReached('max_redemptions');
-  if (offer.endsAt !== null && at >= offer.endsAt) return limitReached('time_window');
+  if (expired === 'max_redemptions') return { limit: 'max_redemptions' };
+  if (offer.endsAt !== null && at >= offer.endsAt) return { limit: 'time_window' };
   // Only when a test moved the clock back after the expiry was announced: expired stays final.
-  if (expired === 'ends_at' && offer.endsAt !== null && now < offer.endsAt) return limitReached('time_window');
-  if (offer.pausedAt !== null) return notActive('paused');
-  if (at < offer.startsAt) return limitReached('time_window');
+  if (expired === 'ends_at' && offer.endsAt !== null && now < offer.endsAt) return { limit: 'time_window' };
+  if (offer.pausedAt !== null) return { status: 'paused' };
+  if (at < offer.startsAt) return { limit: 'time_window' };
   return undefined;
 }
 
@@ -96,7 +103,7 @@ export function refusalOf(verdict: Verdict, account: AccountRecord): EngineError
     case undefined:
       return undefined;
     case 'offer_not_active':
-      return verdict.stateRefusal;
+      return verdict.stateRefusal && stateError(verdict.stateRefusal);
     case 'account_not_active':
       return new EngineError(422, 'account_not_active', `This loyalty account is ${account.status}.`, {
         param: 'account',
