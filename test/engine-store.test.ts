@@ -38,6 +38,11 @@ test('the engine store is plain JSON: toJSON survives JSON.stringify, fromJSON r
   expect(JSON.parse(JSON.stringify(engine.store))).toEqual(json);
   expect(json.reserved).toEqual({ [`${offer.id}\u0000${member.id}`]: 1 });
   expect(json.holdingCheckouts).toEqual([open.id]);
+  expect(json.events.map((e) => e.type)).toEqual([
+    'loyalty.offer.published',
+    'loyalty.offer.redeemed',
+    'loyalty.points.reversed',
+  ]);
 
   const restored = Store.fromJSON(json);
   expect(restored.toJSON()).toEqual(json);
@@ -46,6 +51,7 @@ test('the engine store is plain JSON: toJSON survives JSON.stringify, fromJSON r
   expect(restored.count(restored.used, offer.id, member.id)).toBe(1);
   expect(restored.accounts.position(member.id)).toBe(0);
   expect(restored.nextSeq()).toBe(json.seq + 1);
+  expect(restored.events.get(json.events[0]!.id)?.type).toBe('loyalty.offer.published');
   // A copy, not a view: changing the restored store leaves the original alone.
   restored.offers.get(offer.id)!.name = 'changed';
   expect(engine.store.offers.get(offer.id)?.name).toBe('10%');

@@ -54,8 +54,9 @@ export class Engine {
     if (!(this.earnRate >= 0) || !Number.isFinite(this.earnRate)) {
       throw new RangeError('earnRate must be a finite number ≥ 0');
     }
-    this.events = new EventLog(options.clock);
-    this.#state = { store: new Store(), clock: this.clock, events: this.events, earnRate: this.earnRate };
+    const store = new Store();
+    this.events = new EventLog(options.clock, () => this.#state.store.events);
+    this.#state = { store, clock: this.clock, events: this.events, earnRate: this.earnRate };
     const state: EngineState = this.#state;
     // A move of the mock clock is observed at once: offers that ended are announced, expired checkouts release.
     this.clock.onChange(() => observeNow(state));
@@ -95,9 +96,8 @@ export class Engine {
     );
   }
 
-  /** Empties every store (listeners on `events` are kept). */
+  /** Empties the store, events included (listeners on `events` are kept). */
   reset(): void {
     this.#state.store = new Store();
-    this.events.reset();
   }
 }

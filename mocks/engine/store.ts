@@ -1,3 +1,4 @@
+import type { EmittedEvent } from './events.js';
 import type {
   AccountRecord,
   ActivationRecord,
@@ -80,6 +81,8 @@ export class Store {
   readonly activations = new Table<ActivationRecord>((r) => r.id);
   readonly engagements = new Table<EngagementRecord>((r) => r.id);
   readonly checkouts = new Table<CheckoutRecord>((r) => r.id);
+  /** Emitted (webhook) events, in emission order. */
+  readonly events = new Table<EmittedEvent>((e) => e.id);
   /** payment_id → the `payment.completed` engagement id (tracked or made by a checkout). */
   readonly payments = new Map<string, string>();
   /** refund_id → the `payment.refunded` engagement id. */
