@@ -282,6 +282,23 @@ describe('checkout completion', () => {
     expect(mock.events.filter((e) => e.type === 'loyalty.offer.redeemed')).toHaveLength(2);
   });
 
+  test('completion consumes an opt-in activation and emits redeemed, then expired when it reaches the cap', async () => {
+    const { mock, vinr } = frozenMock();
+    const offer = await liveOffer(vinr, { ...doublePoints, activation: 'opt_in', max_redemptions: 1 });
+    const member = await vinr.engagement.loyaltyAccounts.create({});
+    await vinr.engagement.offers.activate({ offer: offer.id, account: member.id });
+    const checkout = await vinr.engagement.checkouts.create({ account: member.id, amount: 1000, currency: 'eur' });
+    const start = mock.events.length;
+    const done = await vinr.engagement.checkouts.complete(checkout.id, { payment_id: 'pay_1' });
+    expect(done.engagement_event?.redemptions[0]?.activation).toMatch(/^ofa_/);
+    expect(mock.events.slice(start).map((e) => e.type)).toEqual(['loyalty.offer.redeemed', 'loyalty.offer.expired']);
+    const check = await vinr.engagement.offers.checkEligibility({ offer: offer.id, account: member.id });
+    expect(check).toMatchObject({
+      requires_activation: true,
+      reasons: ['offer_not_active', 'per_member_limit', 'max_redemptions'],
+    });
+  });
+
   test('the quote is honoured until expires_at even if the offer is paused or the member changed meanwhile', async () => {
     const { vinr } = frozenMock();
     const offer = await liveOffer(vinr, { ...tenPercent, targeting: { tiers: ['gold'] } });

@@ -179,6 +179,24 @@ describe('refund refusals', () => {
     }
   });
 
+  test('occurred_at of a refund: up to 300 s ahead is taken as now, further ahead is a 400 and writes nothing', async () => {
+    const { vinr } = frozenMock();
+    const member = await vinr.engagement.loyaltyAccounts.create({});
+    await pay(vinr, member.id, 'pay_1', 1_000);
+    const track = (refund_id: string, occurred_at: string) =>
+      vinr.engagement.events.track({
+        type: 'payment.refunded',
+        account: member.id,
+        payment_id: 'pay_1',
+        refund_id,
+        occurred_at,
+      });
+    const far = await refusal(track('re_far', '2026-06-06T12:05:01Z'));
+    expect(far).toMatchObject({ status: 400, code: 'invalid_request', param: 'occurred_at' });
+    const near = await track('re_near', '2026-06-06T12:05:00Z');
+    expect(near).toMatchObject({ occurred_at: '2026-06-06T12:00:00.000Z', amount: 1_000, points_earned: -10 });
+  });
+
   test('amount must be an integer ≥ 1 (checked before sending)', async () => {
     const { vinr } = frozenMock();
     const member = await vinr.engagement.loyaltyAccounts.create({});
