@@ -32,7 +32,7 @@ describe('error messages name the fix', () => {
       const vinr = new Vinr({ secretKey: mock.secretKey, baseURL: server.url, maxRetries: 0 });
       const error = await vinr.engagement.offers.list().catch((e: unknown) => e);
       expect(error).toBeInstanceOf(NotFoundError);
-      expect((error as Error).message).toContain('No route for GET /engagement/offers');
+      expect((error as Error).message).toContain('Unrecognized request URL (GET /engagement/offers)');
       expect((error as Error).message).toContain(`the base URL ${server.url} does not end in /v1`);
       await vinr.close();
     } finally {
