@@ -1,5 +1,5 @@
 /**
- * Engine benchmark (issue 3, Performance): activations/s and tracked purchases/s of the offer engine alone
+ * Engine benchmark: activations/s, tracked purchases/s, checkouts (create + complete)/s and refunds/s of the offer engine alone
  * (synchronous calls, no HTTP), of the full in-process path (SDK → undici dispatcher → msw → engine), and the
  * floor of bare msw `getResponse` on a trivial handler, in the same run. Target: the engine costs < 15 % of the
  * in-process path. Rounds alternate so drift on a shared machine spreads over every variant; figures are medians.
@@ -65,15 +65,52 @@ const batch = (one: () => Promise<unknown>) => async () => {
   await Promise.all(Array.from({ length: BATCH }, one));
 };
 
+const cart = (account: string) => ({ account, amount: 4999, currency: 'eur' });
+let refunds = 0;
+const refundOf = (account: string, payment_id: string) => ({
+  type: 'payment.refunded' as const,
+  account,
+  payment_id,
+  refund_id: `re_${++refunds}`,
+});
+
 /** name → [run one iteration, operations per iteration] */
 const VARIANTS: Record<string, [() => unknown, number]> = {
   'engine: activate (bonus, redeems)': [() => engine.activations.activate(engineBonus.id, member.id), 1],
   'engine: track (base + 2 offers)': [() => engine.tracking.track(purchase(member.id)), 1],
+  'engine: checkout create+complete (2 offers)': [
+    () => {
+      const checkout = engine.checkouts.create(cart(member.id));
+      engine.checkouts.complete(checkout.id, { payment_id: `pay_${++payments}` });
+    },
+    1,
+  ],
+  'engine: track + full refund': [
+    () => {
+      const paid = engine.tracking.track(purchase(member.id));
+      engine.tracking.track(refundOf(member.id, paid.payment_id));
+    },
+    1,
+  ],
   'in-process: SDK offers.activate': [
     batch(() => vinr.engagement.offers.activate({ offer: mockBonus.id, account: mockMember.id })),
     BATCH,
   ],
   'in-process: SDK events.track': [batch(() => vinr.engagement.events.track(purchase(mockMember.id))), BATCH],
+  'in-process: SDK checkouts.create+complete': [
+    batch(async () => {
+      const checkout = await vinr.engagement.checkouts.create(cart(mockMember.id));
+      await vinr.engagement.checkouts.complete(checkout.id, { payment_id: `pay_${++payments}` });
+    }),
+    BATCH,
+  ],
+  'in-process: SDK track + full refund': [
+    batch(async () => {
+      const paid = await vinr.engagement.events.track(purchase(mockMember.id));
+      await vinr.engagement.events.track(refundOf(mockMember.id, paid.payment_id));
+    }),
+    BATCH,
+  ],
   'floor: msw getResponse, trivial handler': [
     batch(() => getResponse(trivial, new Request('http://x/v1/ping'))),
     BATCH,
@@ -105,6 +142,12 @@ console.log(
 );
 console.log(
   `engine share of an in-process track:      ${share('engine: track (base + 2 offers)', 'in-process: SDK events.track')}`,
+);
+console.log(
+  `engine share of an in-process checkout:   ${share('engine: checkout create+complete (2 offers)', 'in-process: SDK checkouts.create+complete')}`,
+);
+console.log(
+  `engine share of an in-process refund:     ${share('engine: track + full refund', 'in-process: SDK track + full refund')}`,
 );
 console.log(
   `store after the run: ${engine.store.redemptions.size} engine redemptions, ${engine.events.all().length} events`,

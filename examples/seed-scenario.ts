@@ -2,6 +2,8 @@
  * The seed scenario, played against the embedded reference server (no network, no API key):
  *   1. "Win-back weekend: 2x points" for members of segment `lapsed_90d` (auto, once per member);
  *   2. "1,000-point bonus" for gold members, opt-in, capped at 500 redemptions.
+ * Then a merchant's whole path with a third offer, "Summer 15% off" for gold members: which members may use it,
+ * a checkout that prices the cart before charging, completion on payment, and two refunds.
  * Run it with `npm run demo`.
  */
 import { isAPIError, OfferLimitReachedError, OfferNotEligibleError, type Vinr } from '@vinr/sdk';
@@ -102,6 +104,48 @@ const [w, b] = await Promise.all([
 ]);
 lines.push('', `Win-back weekend: ${w.status}, ${w.redemption_count} redemptions`);
 lines.push(`Gold bonus: ${b.status}, ${b.redemption_count}/${b.max_redemptions} redemptions`);
-lines.push(`Events emitted: ${mock.events.map((e) => e.type).join(', ')}`);
+
+// The merchant's path: eligibility → checkout (quote + reserve) → charge amount_due → complete → refund.
+const eur = (minor: number) => `EUR ${(minor / 100).toFixed(2)}`;
+const summer = await vinr.engagement.offers.create({
+  name: 'Summer 15% off',
+  incentive: { type: 'percentage_discount', percent: 15, max_discount: 5000 },
+  targeting: { tiers: ['gold'] },
+  max_redemptions: 100,
+});
+await vinr.engagement.offers.publish(summer.id);
+lines.push('', `Checkout with "${summer.name}":`);
+for (const name of ['Ana', 'Ben', 'Eve'] as const) {
+  const check = await vinr.engagement.offers.checkEligibility({ offer: summer.id, account: members[name].id });
+  say(name, check.eligible ? 'eligible' : `not eligible (${check.reasons.join(', ')})`);
+}
+const checkout = await vinr.engagement.checkouts.create({ account: members.Ben.id, amount: 12_000, currency: 'eur' });
+say(
+  'Ben',
+  `cart ${eur(checkout.amount)}: -${eur(checkout.discount_amount)}, pay ${eur(checkout.amount_due)}, +${checkout.points_preview} points (${checkout.status})`,
+);
+const held = await vinr.engagement.offers.retrieve(summer.id);
+say('Ben', `holds ${held.reserved_count} slot of ${held.max_redemptions} until ${checkout.expires_at}`);
+// ...charge checkout.amount_due with the payment provider, then:
+const done = await vinr.engagement.checkouts.complete(checkout.id, { payment_id: 'pay_2001' });
+say('Ben', `paid ${eur(done.amount_due)} (pay_2001): +${done.engagement_event?.points_earned} points, ${done.status}`);
+const refund = async (refundId: string, amount?: number) => {
+  const r = await vinr.engagement.events.track({
+    type: 'payment.refunded',
+    account: members.Ben.id,
+    payment_id: 'pay_2001',
+    refund_id: refundId,
+    ...(amount === undefined ? {} : { amount }),
+  });
+  const points = r.points_transactions.reduce((sum, t) => sum + t.points, 0);
+  say('Ben', `refund ${eur(r.amount)} (${refundId}): ${points} points, ${r.redemptions.length} redemption(s) reversed`);
+};
+await refund('re_1', 5_100);
+await refund('re_2');
+const after = await vinr.engagement.offers.retrieve(summer.id);
+const ben = await vinr.engagement.loyaltyAccounts.retrieve(members.Ben.id);
+lines.push(`Summer 15% off: ${after.status}, ${after.redemption_count} redemptions, ${after.reserved_count} reserved`);
+say('Ben', `${ben.points_balance} points after the refunds`);
+lines.push('', `Events emitted: ${mock.events.map((e) => e.type).join(', ')}`);
 
 console.log(lines.join('\n'));

@@ -1,5 +1,6 @@
 import { ApiClient } from './core/api-client.js';
 import { type ClientOptions, normalizeOptions } from './core/options.js';
+import { Checkouts } from './resources/checkouts.js';
 import { EngagementEvents } from './resources/engagement-events.js';
 import { Events } from './resources/events.js';
 import { LoyaltyAccounts } from './resources/loyalty-accounts.js';
@@ -19,6 +20,7 @@ export interface Engagement {
   rewards: Rewards;
   events: EngagementEvents;
   pointsTransactions: PointsTransactions;
+  checkouts: Checkouts;
 }
 
 const inspectSymbol = Symbol.for('nodejs.util.inspect.custom');
@@ -55,6 +57,7 @@ export class Vinr {
       rewards: new Rewards(c),
       events: new EngagementEvents(c),
       pointsTransactions: new PointsTransactions(c),
+      checkouts: new Checkouts(c),
     };
     this.webhookEndpoints = new WebhookEndpoints(c);
     this.events = new Events(c);

@@ -7,6 +7,7 @@ export {
   type APIErrorInit,
   AuthenticationError,
   BadRequestError,
+  CheckoutNotOpenError,
   ConflictError,
   InternalServerError,
   NotFoundError,
@@ -15,6 +16,7 @@ export {
   OfferNotEligibleError,
   PermissionDeniedError,
   RateLimitError,
+  RefundExceedsPaymentError,
   UnprocessableEntityError,
 } from './core/api-errors.js';
 export { isAPIError, isVinrError } from './core/error-guards.js';
@@ -22,6 +24,7 @@ export * from './core/errors.js';
 export type { Logger, LogLevel } from './core/logger.js';
 export type { ClientOptions, RequestOptions } from './core/options.js';
 export { type Page, PagePromise } from './core/pagination.js';
+export type * from './resources/checkouts.js';
 export type * from './resources/engagement-events.js';
 export type * from './resources/events.js';
 export type * from './resources/loyalty-accounts.js';

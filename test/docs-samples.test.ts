@@ -71,6 +71,32 @@ test('every sample type-checks', { timeout: 180_000 }, async () => {
 
 const runnable = programs.map((p, i) => ({ ...p, path: paths[i] as string })).filter((p) => p.mode === 'run');
 
+/**
+ * What some programs must print (stdout, line by line), for guides whose comments state the values a reader will
+ * see: the comment and the run must agree. Keyed by program id (`<doc>-<n>`, n counting its programs from 1).
+ */
+const PRINTS: Record<string, string[]> = {
+  // docs/checkout.md: eligibility, quote, hold, complete, late payment, refunds — one program, top to bottom.
+  'checkout-1': [
+    'true [] { offer: 100, member: 1 }',
+    "[ 'Summer 15% off' ]",
+    '1800 10200 120',
+    'open 2026-06-06T12:15:00.000Z',
+    '1',
+    '8500',
+    'completed 100 1500',
+    'expired',
+    'completed',
+    "[ [ 'reversal', -50 ] ]",
+    "4250 [ 'reversed' ]",
+    '0',
+  ],
+};
+
+test('every expected output belongs to a runnable sample', () => {
+  expect(Object.keys(PRINTS).filter((id) => !runnable.some((p) => p.id === id))).toEqual([]);
+});
+
 describe.concurrent('every runnable sample runs against a fresh reference server', () => {
   test.each(runnable.map((p) => [`${p.source}:${p.lines.join(',')}`, p] as const))(
     '%s',
@@ -87,17 +113,23 @@ describe.concurrent('every runnable sample runs against a fresh reference server
           VINR_WEBHOOK_SECRET: mock.webhookSecret,
           VINR_LOG: 'error',
         });
+        let stdout = '';
         const outcome = await run(process.execPath, ['--import', 'tsx', program.path], {
           cwd: ROOT,
           env,
           timeout: RUN_TIMEOUT_MS,
           killSignal: 'SIGKILL',
         }).then(
-          () => 'ok',
+          (r) => {
+            stdout = r.stdout;
+            return 'ok';
+          },
           (e: { stderr?: string; killed?: boolean }) =>
             e.killed ? `did not finish within ${RUN_TIMEOUT_MS} ms` : (e.stderr ?? String(e)),
         );
         expect(outcome).toBe('ok');
+        const expected = PRINTS[program.id];
+        if (expected) expect(stdout.trimEnd().split('\n')).toEqual(expected);
       } finally {
         await server.close();
       }

@@ -13,6 +13,7 @@ const NAMESPACE: Record<string, object> = {
   engagementEvents: vinr.engagement.events,
   redemptions: vinr.engagement.redemptions,
   pointsTransactions: vinr.engagement.pointsTransactions,
+  checkouts: vinr.engagement.checkouts,
   webhookEndpoints: vinr.webhookEndpoints,
   events: vinr.events,
 };

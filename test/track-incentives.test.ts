@@ -159,10 +159,26 @@ describe('windows and replays', () => {
         payment_id: 'future',
         amount: 1000,
         currency: 'eur',
-        occurred_at: '2026-06-09T00:00:01Z',
+        occurred_at: '2026-06-09T00:05:01Z',
       })
       .catch((e) => e);
     expect(future).toMatchObject({ status: 400, code: 'invalid_request', param: 'occurred_at' });
+  });
+
+  test('occurred_at up to 300 s ahead of the server clock (clock skew) is taken as now', async () => {
+    const { mock, vinr } = setup();
+    const account = await vinr.engagement.loyaltyAccounts.create({});
+    mock.clock.set('2026-06-09T00:00:00Z');
+    const skewed = await vinr.engagement.events.track({
+      type: 'payment.completed',
+      account: account.id,
+      payment_id: 'skewed',
+      amount: 1000,
+      currency: 'eur',
+      occurred_at: '2026-06-09T00:05:00Z',
+    });
+    expect(skewed.occurred_at).toBe('2026-06-09T00:00:00.000Z');
+    expect(skewed.points_earned).toBe(10);
   });
 
   test('a replayed payment_id returns the original result and emits nothing; a changed one conflicts', async () => {

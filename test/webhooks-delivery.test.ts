@@ -138,6 +138,50 @@ describe('delivery to a registered endpoint', () => {
     expect(mock.webhooks.deliveries.every((d) => d.status === 'succeeded' && d.attempts.length === 1)).toBe(true);
   });
 
+  test('an endpoint subscribed to the refund events gets each reversal, then the redemption reversal, verified', async () => {
+    const mock = createVinrMock({ now: '2026-06-06T12:00:00Z' });
+    const vinr = mock.client();
+    let secret = '';
+    const checker = new Vinr({ secretKey: 'sk_unused' });
+    const received: [string, number | string][] = [];
+    const url = await receiver((req, body, res) => {
+      const event = checker.webhooks.verify(body, req.headers, { secret });
+      if (event.type === 'loyalty.points.reversed') received.push([event.type, event.data.points_transaction.points]);
+      else if (event.type === 'loyalty.offer.redemption_reversed')
+        received.push([event.type, event.data.redemption.status]);
+      else received.push([event.type, 'unexpected']);
+      res.writeHead(204).end();
+    });
+    const endpoint = await vinr.webhookEndpoints.create({
+      url,
+      events: ['loyalty.points.reversed', 'loyalty.offer.redemption_reversed'],
+    });
+    secret = endpoint.secret as string;
+
+    const account = await vinr.engagement.loyaltyAccounts.create({});
+    const offer = await vinr.engagement.offers.create({
+      name: 'Double points',
+      incentive: { type: 'points_multiplier', multiplier: 2 },
+    });
+    await vinr.engagement.offers.publish(offer.id);
+    const payment = { account: account.id, payment_id: 'pay_1' };
+    await vinr.engagement.events.track({ type: 'payment.completed', ...payment, amount: 10_000, currency: 'eur' });
+    await vinr.engagement.events.track({ type: 'payment.refunded', ...payment, refund_id: 're_1' });
+    await mock.webhooks.idle();
+
+    // Deliveries run concurrently: compare as a set, the order is the event log's (checked in refunds.test.ts).
+    expect(received.sort()).toEqual(
+      [
+        ['loyalty.offer.redemption_reversed', 'reversed'],
+        ['loyalty.points.reversed', -100],
+        ['loyalty.points.reversed', -100],
+      ].sort(),
+    );
+    expect(mock.webhooks.deliveries.map((d) => d.eventType).sort()).toEqual(
+      ['loyalty.offer.redemption_reversed', 'loyalty.points.reversed', 'loyalty.points.reversed'].sort(),
+    );
+  });
+
   test('an unreachable, hanging or slow endpoint never blocks or fails the API call; retries follow the schedule', async () => {
     const mock = createVinrMock({ webhookDelivery: { retryDelays: [30, 30], timeout: 200 } });
     const vinr = mock.client();

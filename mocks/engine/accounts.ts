@@ -1,8 +1,10 @@
 import type { LoyaltyAccountCreateParams, LoyaltyAccountUpdateParams } from '../../src/schemas/accounts.js';
+import type { EngineState } from './engine-state.js';
 import { newId } from './ids.js';
+import { writePoints } from './ledger.js';
+import { findAccount } from './lookup.js';
 import { type ListPage, type ListQuery, paginate } from './pagination.js';
 import { accountJson, type LoyaltyAccount, type PointsTransaction, pointsTxJson } from './serialize.js';
-import { type EngineState, findAccount, writePoints } from './state.js';
 
 export interface PointsTransactionListQuery extends ListQuery {
   account: string;
@@ -10,10 +12,6 @@ export interface PointsTransactionListQuery extends ListQuery {
 
 /**
  * Loyalty accounts and their points ledger.
- * @example
- * ```ts
- * const account = engine.accounts.create({ tier: 'gold', points_balance: 1200 });
- * ```
  */
 export class AccountService {
   constructor(private readonly state: EngineState) {}
@@ -21,10 +19,6 @@ export class AccountService {
   /**
    * Enrols a member. A positive opening balance is written as an `opening_balance` transaction
    * (none for 0), so the balance is always the sum of the account's transactions.
-   * @example
-   * ```ts
-   * accounts.create({ customer: 'cus_42', tier: 'gold', enrolled_at: '2024-01-01T00:00:00Z' });
-   * ```
    */
   create(params: LoyaltyAccountCreateParams): LoyaltyAccount {
     const { store, clock } = this.state;
@@ -36,17 +30,16 @@ export class AccountService {
       tier: params.tier ?? null,
       balance: 0,
       status: 'active',
-      segments: new Set(),
+      segments: [],
       enrolledAt: params.enrolled_at === undefined ? now : Date.parse(params.enrolled_at),
       metadata: structuredClone(params.metadata ?? {}),
       createdAt: now,
     });
     const opening = params.points_balance ?? 0;
-    if (opening > 0) writePoints(this.state, account, opening, 'opening_balance', null, null);
+    if (opening > 0) writePoints(this.state, account, opening, 'opening_balance');
     return accountJson(account);
   }
 
-  /** @example accounts.retrieve('loy_1').points_balance */
   retrieve(id: string): LoyaltyAccount {
     return accountJson(findAccount(this.state, id));
   }
@@ -54,10 +47,6 @@ export class AccountService {
   /**
    * Changes customer, tier, status or metadata (which replaces the whole map). Any status may follow
    * any other; offers re-check the account as it is at each redemption.
-   * @example
-   * ```ts
-   * accounts.update('loy_1', { tier: 'silver' });
-   * ```
    */
   update(id: string, params: LoyaltyAccountUpdateParams): LoyaltyAccount {
     const account = findAccount(this.state, id);
@@ -68,13 +57,13 @@ export class AccountService {
     return accountJson(account);
   }
 
-  /** Newest first. @example accounts.list({ limit: 50 }) */
+  /** Newest first. */
   list(query: ListQuery = {}): ListPage<LoyaltyAccount> {
     const { accounts } = this.state.store;
     return paginate(accounts.rows, query, (id) => accounts.position(id), accountJson);
   }
 
-  /** A member's transactions, newest first. @example accounts.transactions({ account: 'loy_1' }) */
+  /** A member's transactions, newest first. */
   transactions(query: PointsTransactionListQuery): ListPage<PointsTransaction> {
     const account = findAccount(this.state, query.account, 'account');
     const { pointsTxs } = this.state.store;

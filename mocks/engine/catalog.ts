@@ -1,18 +1,13 @@
 import type { RewardCreateParams, SegmentCreateParams, SegmentMembersParams } from '../../src/schemas/catalog.js';
+import type { EngineState } from './engine-state.js';
 import { EngineError, notFound } from './errors.js';
 import { newId } from './ids.js';
 import { type ListPage, type ListQuery, paginate } from './pagination.js';
+import type { AccountRecord, SegmentRecord } from './records.js';
 import { type Reward, rewardJson, type Segment, segmentJson } from './serialize.js';
-import type { EngineState } from './state.js';
-import type { AccountRecord, SegmentRecord } from './store.js';
 
 /**
  * Segments (keyed by `key`) and their members.
- * @example
- * ```ts
- * engine.segments.create({ key: 'lapsed_90d' });
- * engine.segments.addMembers('lapsed_90d', { accounts: ['loy_1'] });
- * ```
  */
 export class SegmentService {
   constructor(private readonly state: EngineState) {}
@@ -23,7 +18,7 @@ export class SegmentService {
     return segment;
   }
 
-  /** A key already taken is a 400 `invalid_request` with `param: 'key'`. @example segments.create({ key: 'vip' }) */
+  /** A key already taken is a 400 `invalid_request` with `param: 'key'`. */
   create(params: SegmentCreateParams): Segment {
     const { store, clock } = this.state;
     if (store.segments.get(params.key)) {
@@ -35,18 +30,17 @@ export class SegmentService {
       key: params.key,
       seq: store.nextSeq(),
       name: params.name ?? params.key,
-      members: new Set(),
+      members: [],
       createdAt: clock.ms(),
     });
     return segmentJson(segment);
   }
 
-  /** @example segments.retrieve('vip').member_count */
   retrieve(key: string): Segment {
     return segmentJson(this.#record(key));
   }
 
-  /** Newest first; the cursor is a key. @example segments.list({ limit: 20 }) */
+  /** Newest first; the cursor is a key. */
   list(query: ListQuery = {}): ListPage<Segment> {
     const { segments } = this.state.store;
     return paginate(segments.rows, query, (key) => segments.position(key), segmentJson);
@@ -61,22 +55,22 @@ export class SegmentService {
     });
   }
 
-  /** Adding a member twice is not an error. @example segments.addMembers('vip', { accounts: ['loy_1'] }) */
+  /** Adding a member twice is not an error. */
   addMembers(key: string, params: SegmentMembersParams): Segment {
     const segment = this.#record(key);
     for (const account of this.#accounts(params)) {
-      segment.members.add(account.id);
-      account.segments.add(segment.key);
+      if (!segment.members.includes(account.id)) segment.members.push(account.id);
+      if (!account.segments.includes(segment.key)) account.segments.push(segment.key);
     }
     return segmentJson(segment);
   }
 
-  /** Removing a non-member is not an error. @example segments.removeMembers('vip', { accounts: ['loy_1'] }) */
+  /** Removing a non-member is not an error. */
   removeMembers(key: string, params: SegmentMembersParams): Segment {
     const segment = this.#record(key);
     for (const account of this.#accounts(params)) {
-      segment.members.delete(account.id);
-      account.segments.delete(segment.key);
+      segment.members = segment.members.filter((id) => id !== account.id);
+      account.segments = account.segments.filter((key) => key !== segment.key);
     }
     return segmentJson(segment);
   }
@@ -84,15 +78,10 @@ export class SegmentService {
 
 /**
  * The reward catalog (prizes of `gift_reward` offers).
- * @example
- * ```ts
- * const mug = engine.rewards.create({ name: 'Mug', points_cost: 800 });
- * ```
  */
 export class RewardService {
   constructor(private readonly state: EngineState) {}
 
-  /** @example rewards.create({ name: 'Mug', points_cost: 800 }) */
   create(params: RewardCreateParams): Reward {
     const { store, clock } = this.state;
     const reward = store.rewards.insert({
@@ -105,14 +94,13 @@ export class RewardService {
     return rewardJson(reward);
   }
 
-  /** @example rewards.retrieve('rwd_1') */
   retrieve(id: string): Reward {
     const reward = this.state.store.rewards.get(id);
     if (!reward) throw notFound('reward', id, 'id');
     return rewardJson(reward);
   }
 
-  /** Newest first. @example rewards.list() */
+  /** Newest first. */
   list(query: ListQuery = {}): ListPage<Reward> {
     const { rewards } = this.state.store;
     return paginate(rewards.rows, query, (id) => rewards.position(id), rewardJson);

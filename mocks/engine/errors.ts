@@ -1,4 +1,4 @@
-/** Every code the server refuses with. The HTTP layer gives each its status (`mocks/http/errors.ts`). */
+/** Every code the server refuses with. The HTTP layer gives each its status (`STATUS_OF_CODE` in `mocks/http/respond.ts`). */
 export type ErrorCode =
   | 'invalid_request'
   | 'authentication_failed'
@@ -46,3 +46,15 @@ export const invalid = (param: string, message: string) => new EngineError('inva
 
 export const conflict = (code: ErrorCode, message: string, details?: Record<string, unknown>) =>
   new EngineError(code, message, details ? { details } : {});
+
+export type LimitName = 'max_redemptions' | 'per_member_limit' | 'time_window';
+
+const LIMIT_MESSAGES: Record<LimitName, string> = {
+  max_redemptions: 'This offer has reached its max_redemptions.',
+  per_member_limit: 'This member has used this offer per_member_limit times.',
+  time_window: 'This offer is outside its time window.',
+};
+
+/** 409 `offer_limit_reached` with `details.limit`. */
+export const limitReached = (limit: LimitName): EngineError =>
+  conflict('offer_limit_reached', LIMIT_MESSAGES[limit], { limit });

@@ -1,5 +1,6 @@
 import type { MockClock } from './clock.js';
 import { newId } from './ids.js';
+import type { Table } from './store.js';
 
 /** An emitted event, exactly as `GET /events` and webhook deliveries carry it. */
 export interface EmittedEvent {
@@ -12,13 +13,16 @@ export interface EmittedEvent {
 
 export type EventListener = (event: EmittedEvent) => void;
 
-/** The ordered log of emitted events. Listeners are kept across `reset()`. */
+/**
+ * The ordered log of emitted (webhook) events. The events themselves live in the store (`store.events`),
+ * with all other engine state; listeners are not state and are kept across `reset()`.
+ */
 export class EventLog {
-  #events: EmittedEvent[] = [];
-  /** id → position, for `get` and pagination cursors. */
-  #at = new Map<string, number>();
   readonly #listeners = new Set<EventListener>();
-  constructor(private readonly clock: MockClock) {}
+  constructor(
+    private readonly clock: MockClock,
+    private readonly table: () => Table<EmittedEvent>,
+  ) {}
 
   emit(type: string, data: Record<string, unknown>): EmittedEvent {
     const event: EmittedEvent = {
@@ -28,8 +32,7 @@ export class EventLog {
       created_at: this.clock.now().toISOString(),
       data,
     };
-    this.#at.set(event.id, this.#events.length);
-    this.#events.push(event);
+    this.table().insert(event);
     for (const listener of this.#listeners) {
       try {
         listener(event);
@@ -46,26 +49,20 @@ export class EventLog {
 
   /** Every event, oldest first. */
   all(): readonly EmittedEvent[] {
-    return this.#events;
+    return this.table().rows;
   }
 
   get(id: string): EmittedEvent | undefined {
-    const i = this.#at.get(id);
-    return i === undefined ? undefined : this.#events[i];
+    return this.table().get(id);
   }
 
   /** Position of an event in emission order (a pagination cursor). */
   position(id: string): number | undefined {
-    return this.#at.get(id);
+    return this.table().position(id);
   }
 
   subscribe(listener: EventListener): () => void {
     this.#listeners.add(listener);
     return () => this.#listeners.delete(listener);
-  }
-
-  reset(): void {
-    this.#events = [];
-    this.#at = new Map();
   }
 }

@@ -10,10 +10,6 @@ let offset = pool.length;
 
 /**
  * `ofr_…`-style ids: a prefix and 20 random alphanumerics. Order is never inferred from ids.
- * @example
- * ```ts
- * newId('ofr'); // 'ofr_X2b9…'
- * ```
  */
 export function newId(prefix: string): string {
   if (offset + ID_LENGTH > pool.length) {

@@ -1,15 +1,18 @@
 import type { Incentive, OfferCreateParams, OfferStatus, OfferUpdateParams } from '../../src/schemas/offers.js';
+import { evaluate, remainingSlots } from './eligibility.js';
+import { type EngineState, observeNow } from './engine-state.js';
 import { EngineError, invalid, notFound } from './errors.js';
 import { newId } from './ids.js';
+import { isOneOff } from './incentives.js';
+import { findAccount, findOffer } from './lookup.js';
+import { deriveStatus } from './offer-status.js';
 import { type ListPage, type ListQuery, paginate } from './pagination.js';
+import type { OfferRecord } from './records.js';
 import { type Offer, offerJson } from './serialize.js';
-import { type EngineState, findOffer } from './state.js';
-import { deriveStatus } from './status.js';
-import type { OfferRecord } from './store.js';
+import { eligibilityJson, type OfferEligibility } from './serialize-checkout.js';
 
-/** Default activation: `auto` for multiplier and discount, `opt_in` for bonus and gift. */
-const defaultActivation = (incentive: Incentive): 'auto' | 'opt_in' =>
-  incentive.type === 'points_multiplier' || incentive.type === 'percentage_discount' ? 'auto' : 'opt_in';
+/** `opt_in` for one-off incentives (bonus, gift), `auto` for the others. */
+const defaultActivation = (incentive: Incentive): 'auto' | 'opt_in' => (isOneOff(incentive) ? 'opt_in' : 'auto');
 
 /** After publish only these may change. */
 const EDITABLE_AFTER_PUBLISH = new Set(['name', 'metadata']);
@@ -19,21 +22,15 @@ const transition = (message: string, status: OfferStatus, param?: string): Engin
 
 export interface OfferListQuery extends ListQuery {
   status?: OfferStatus | undefined;
+  eligible_for?: string | undefined;
 }
 
-/**
- * Offers: create, read, edit and the lifecycle draft → active → paused → expired. Every method is synchronous.
- * @example
- * ```ts
- * const offer = engine.offers.create({ name: 'Double points', incentive: { type: 'points_multiplier', multiplier: 2 } });
- * engine.offers.publish(offer.id);
- * ```
- */
+/** Offers: create, read, edit, the lifecycle (publish, pause, resume) and eligibility. Every method is synchronous. */
 export class OfferService {
   constructor(private readonly state: EngineState) {}
 
   #json(offer: OfferRecord): Offer {
-    return offerJson(offer, this.state.clock.ms());
+    return offerJson(offer, observeNow(this.state));
   }
 
   #checkReward(incentive: Incentive): void {
@@ -42,10 +39,10 @@ export class OfferService {
     }
   }
 
-  /** Creates a draft. @example offers.create({ name: 'Bonus', incentive: { type: 'points_bonus', points: 1000 } }) */
+  /** Creates a draft. */
   create(params: OfferCreateParams): Offer {
-    const { store, clock } = this.state;
-    const now = clock.ms();
+    const { store } = this.state;
+    const now = observeNow(this.state);
     const startsAt = params.starts_at === undefined ? now : Date.parse(params.starts_at);
     const endsAt = params.ends_at == null ? null : Date.parse(params.ends_at);
     if (endsAt !== null && endsAt <= startsAt) throw invalid('ends_at', 'ends_at must be after starts_at.');
@@ -63,6 +60,7 @@ export class OfferService {
       maxRedemptions: params.max_redemptions ?? null,
       perMemberLimit: params.per_member_limit ?? 1,
       redemptionCount: 0,
+      reservedCount: 0,
       publishedAt: null,
       pausedAt: null,
       maxedAt: null,
@@ -74,36 +72,55 @@ export class OfferService {
     return this.#json(offer);
   }
 
-  /** @example offers.retrieve('ofr_1').status */
   retrieve(id: string): Offer {
     return this.#json(findOffer(this.state, id));
   }
 
-  /** Newest first, optionally by derived status. @example offers.list({ status: 'active', limit: 20 }) */
+  /** Newest first, optionally by derived status and/or eligibility of one account (both must hold). */
   list(query: OfferListQuery = {}): ListPage<Offer> {
-    const { store, clock } = this.state;
-    const now = clock.ms();
-    const status = query.status;
+    const { store } = this.state;
+    const now = observeNow(this.state);
+    const { status } = query;
+    const account =
+      query.eligible_for === undefined ? undefined : findAccount(this.state, query.eligible_for, 'eligible_for');
+    const check = account && { now, at: now, balance: account.balance };
     return paginate(
       store.offers.rows,
       query,
       (id) => store.offers.position(id),
       (o) => offerJson(o, now),
-      status === undefined ? undefined : (o) => deriveStatus(o, now).status === status,
+      status === undefined && account === undefined
+        ? undefined
+        : (o) =>
+            (status === undefined || deriveStatus(o, now).status === status) &&
+            (account === undefined || evaluate(store, o, account, check!).reasons.length === 0),
     );
+  }
+
+  /** Whether `account` may use `offer` now, and why not: the very check activation and purchases run. Writes nothing. */
+  checkEligibility(offerId: string, accountId: string): OfferEligibility {
+    const { store } = this.state;
+    const offer = findOffer(this.state, offerId, 'offer');
+    const account = findAccount(this.state, accountId, 'account');
+    const now = observeNow(this.state);
+    const verdict = evaluate(store, offer, account, { now, at: now, balance: account.balance });
+    return eligibilityJson({
+      offer: offer.id,
+      account: account.id,
+      requiresActivation: offer.activation === 'opt_in' && !store.openActivation(offer.id, account.id),
+      reasons: verdict.reasons,
+      failedConditions: verdict.reasons.includes('targeting') ? verdict.failedConditions : [],
+      remaining: remainingSlots(store, offer, account.id, now),
+    });
   }
 
   /**
    * Edits an offer. Drafts change freely; after publish only `name` and `metadata` (anything else is
    * 409 `invalid_state_transition` naming the field). `metadata` replaces the whole map.
-   * @example
-   * ```ts
-   * offers.update('ofr_1', { name: 'Spring double points' });
-   * ```
    */
   update(id: string, params: OfferUpdateParams): Offer {
     const offer = findOffer(this.state, id);
-    const now = this.state.clock.ms();
+    const now = observeNow(this.state);
     if (offer.publishedAt !== null) {
       const locked = Object.keys(params).find((k) => !EDITABLE_AFTER_PUBLISH.has(k));
       if (locked !== undefined) {
@@ -138,14 +155,10 @@ export class OfferService {
   /**
    * Publishes a draft once; it becomes active at `starts_at`. Refused (409 `invalid_state_transition`)
    * when already published or when its window has closed.
-   * @example
-   * ```ts
-   * offers.publish('ofr_1').status; // 'active', or 'draft' with published_at set until starts_at
-   * ```
    */
   publish(id: string): Offer {
     const offer = findOffer(this.state, id);
-    const now = this.state.clock.ms();
+    const now = observeNow(this.state);
     if (offer.publishedAt !== null) {
       throw transition('This offer is already published.', deriveStatus(offer, now).status);
     }
@@ -154,16 +167,16 @@ export class OfferService {
     }
     offer.publishedAt = now;
     offer.updatedAt = now;
-    if (offer.endsAt !== null) this.state.store.pendingExpiry.add(offer);
+    if (offer.endsAt !== null) this.state.store.pendingExpiry.push(offer.id);
     const json = this.#json(offer);
     this.state.events.emit('loyalty.offer.published', { offer: this.#json(offer) });
     return json;
   }
 
-  /** Pauses an active or scheduled offer. @example offers.pause('ofr_1').status // 'paused' */
+  /** Pauses an active or scheduled offer. */
   pause(id: string): Offer {
     const offer = findOffer(this.state, id);
-    const now = this.state.clock.ms();
+    const now = observeNow(this.state);
     const { status } = deriveStatus(offer, now);
     const scheduled = status === 'draft' && offer.publishedAt !== null;
     if (status !== 'active' && !scheduled)
@@ -175,10 +188,10 @@ export class OfferService {
     return json;
   }
 
-  /** Resumes a paused offer. @example offers.resume('ofr_1').status // 'active' */
+  /** Resumes a paused offer. */
   resume(id: string): Offer {
     const offer = findOffer(this.state, id);
-    const now = this.state.clock.ms();
+    const now = observeNow(this.state);
     const { status } = deriveStatus(offer, now);
     if (status !== 'paused') throw transition(`Only a paused offer can be resumed; this one is ${status}.`, status);
     offer.pausedAt = null;

@@ -18,10 +18,6 @@ export const DEFAULT_LIMIT = 10;
  * One page, newest first, of `rows` (held oldest first, i.e. in creation sequence). The cursor is
  * located by `position` in the unfiltered sequence, so a cursor that no longer matches the filter
  * still works; an unknown cursor is a 404 `resource_missing` with `param: 'starting_after'`.
- * @example
- * ```ts
- * paginate(store.rewards.rows, { limit: 20 }, (id) => store.rewards.position(id), rewardJson);
- * ```
  */
 export function paginate<R, T>(
   rows: readonly R[],

@@ -1,6 +1,6 @@
 /**
- * Records → the JSON objects of the API, exactly the fields of the response schemas
- * (`src/schemas/objects`, checked against openapi.json in the test suite). Every call makes a fresh object, so an emitted event is a snapshot.
+ * Records → the API's JSON objects, exactly the fields of the response schemas (`src/schemas/objects`, checked
+ * against openapi.json in the test suite). Every call makes a fresh object, so an emitted event is a snapshot.
  */
 
 import type { EngagementEvent } from '../../src/resources/engagement-events.js';
@@ -9,7 +9,7 @@ import type { Offer } from '../../src/resources/offers.js';
 import type { OfferActivation, OfferRedemption, PointsTransaction } from '../../src/resources/redemptions.js';
 import type { Reward } from '../../src/resources/rewards.js';
 import type { Segment } from '../../src/resources/segments.js';
-import { deriveStatus } from './status.js';
+import { deriveStatus } from './offer-status.js';
 import type {
   AccountRecord,
   ActivationRecord,
@@ -19,8 +19,8 @@ import type {
   RedemptionRecord,
   RewardRecord,
   SegmentRecord,
-  Store,
-} from './store.js';
+} from './records.js';
+import type { Store } from './store.js';
 
 export type {
   EngagementEvent,
@@ -37,13 +37,7 @@ const iso = (ms: number): string => new Date(ms).toISOString();
 const isoOrNull = (ms: number | null): string | null => (ms === null ? null : iso(ms));
 const clone = <T>(value: T): T => structuredClone(value);
 
-/**
- * An offer as read at `now` (status derived).
- * @example
- * ```ts
- * offerJson(record, clock.ms()).status; // 'active'
- * ```
- */
+/** An offer as read at `now` (status derived). */
 export function offerJson(o: OfferRecord, now: number): Offer {
   const { status, expiredReason } = deriveStatus(o, now);
   return {
@@ -59,6 +53,7 @@ export function offerJson(o: OfferRecord, now: number): Offer {
     per_member_limit: o.perMemberLimit,
     status,
     redemption_count: o.redemptionCount,
+    reserved_count: o.reservedCount,
     published_at: isoOrNull(o.publishedAt),
     paused_at: isoOrNull(o.pausedAt),
     expired_reason: expiredReason,
@@ -68,7 +63,6 @@ export function offerJson(o: OfferRecord, now: number): Offer {
   };
 }
 
-/** @example accountJson(record).points_balance */
 export function accountJson(a: AccountRecord): LoyaltyAccount {
   return {
     id: a.id,
@@ -84,17 +78,14 @@ export function accountJson(a: AccountRecord): LoyaltyAccount {
   };
 }
 
-/** @example segmentJson(record).member_count */
 export function segmentJson(s: SegmentRecord): Segment {
-  return { key: s.key, object: 'segment', name: s.name, member_count: s.members.size, created_at: iso(s.createdAt) };
+  return { key: s.key, object: 'segment', name: s.name, member_count: s.members.length, created_at: iso(s.createdAt) };
 }
 
-/** @example rewardJson(record).points_cost */
 export function rewardJson(r: RewardRecord): Reward {
   return { id: r.id, object: 'reward', name: r.name, points_cost: r.pointsCost, created_at: iso(r.createdAt) };
 }
 
-/** @example pointsTxJson(record).points */
 export function pointsTxJson(t: PointsTxRecord): PointsTransaction {
   return {
     id: t.id,
@@ -104,11 +95,11 @@ export function pointsTxJson(t: PointsTxRecord): PointsTransaction {
     type: t.type,
     offer: t.offer,
     payment_id: t.paymentId,
+    refund_id: t.refundId,
     created_at: iso(t.createdAt),
   };
 }
 
-/** @example redemptionJson(store, record).points_transaction?.points */
 export function redemptionJson(store: Store, r: RedemptionRecord): OfferRedemption {
   const tx = r.pointsTx === null ? undefined : store.pointsTxs.get(r.pointsTx);
   return {
@@ -122,11 +113,13 @@ export function redemptionJson(store: Store, r: RedemptionRecord): OfferRedempti
     discount_amount: r.discountAmount,
     reward: r.reward,
     payment_id: r.paymentId,
+    checkout: r.checkout,
+    status: r.status,
+    reversed_at: isoOrNull(r.reversedAt),
     created_at: iso(r.createdAt),
   };
 }
 
-/** @example activationJson(store, record).status */
 export function activationJson(store: Store, a: ActivationRecord): OfferActivation {
   const r = a.redemption === null ? undefined : store.redemptions.get(a.redemption);
   return {
@@ -140,14 +133,14 @@ export function activationJson(store: Store, a: ActivationRecord): OfferActivati
   };
 }
 
-/** @example engagementJson(store, record).points_earned */
 export function engagementJson(store: Store, e: EngagementRecord): EngagementEvent {
   return {
     id: e.id,
     object: 'engagement_event',
-    type: 'payment.completed',
+    type: e.type,
     account: e.account,
     payment_id: e.paymentId,
+    refund_id: e.refundId,
     amount: e.amount,
     currency: e.currency,
     occurred_at: iso(e.occurredAt),

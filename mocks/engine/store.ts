@@ -1,134 +1,32 @@
-import type { AccountStatus } from '../../src/schemas/accounts.js';
-import type { Metadata } from '../../src/schemas/common.js';
-import type { Incentive, Targeting } from '../../src/schemas/offers.js';
+import type { EmittedEvent } from './events.js';
+import type {
+  AccountRecord,
+  ActivationRecord,
+  CheckoutRecord,
+  EngagementRecord,
+  OfferRecord,
+  PointsTxRecord,
+  RedemptionRecord,
+  RefundProgress,
+  RewardRecord,
+  SegmentRecord,
+} from './records.js';
+
+export type * from './records.js';
 
 /**
- * The in-memory records behind every object of the API. Times are epoch milliseconds (the wire
- * format is made in serialize.ts); `seq` is the global creation sequence that orders every list.
- */
-export interface OfferRecord {
-  id: string;
-  seq: number;
-  name: string;
-  incentive: Incentive;
-  targeting: Targeting;
-  activation: 'auto' | 'opt_in';
-  /** False while `activation` is the default of the incentive type, so a draft's type change re-defaults it. */
-  activationExplicit: boolean;
-  startsAt: number;
-  endsAt: number | null;
-  maxRedemptions: number | null;
-  perMemberLimit: number;
-  redemptionCount: number;
-  publishedAt: number | null;
-  pausedAt: number | null;
-  /** Business time of the redemption that reached `max_redemptions`, to tell which expiry came first. */
-  maxedAt: number | null;
-  /** `loyalty.offer.expired` has been emitted. */
-  expiryAnnounced: boolean;
-  metadata: Metadata;
-  createdAt: number;
-  updatedAt: number;
-}
-
-export interface AccountRecord {
-  id: string;
-  seq: number;
-  customer: string | null;
-  tier: string | null;
-  /** Always the sum of the account's points transactions (kept incrementally). */
-  balance: number;
-  status: AccountStatus;
-  /** Segment keys, in the order the account joined them. */
-  segments: Set<string>;
-  enrolledAt: number;
-  metadata: Metadata;
-  createdAt: number;
-}
-
-export interface SegmentRecord {
-  key: string;
-  seq: number;
-  name: string;
-  members: Set<string>;
-  createdAt: number;
-}
-
-export interface RewardRecord {
-  id: string;
-  seq: number;
-  name: string;
-  pointsCost: number;
-  createdAt: number;
-}
-
-export type PointsTxType = 'opening_balance' | 'earn' | 'offer' | 'adjustment';
-
-export interface PointsTxRecord {
-  id: string;
-  seq: number;
-  account: string;
-  points: number;
-  type: PointsTxType;
-  offer: string | null;
-  paymentId: string | null;
-  createdAt: number;
-}
-
-export interface RedemptionRecord {
-  id: string;
-  seq: number;
-  offer: string;
-  account: string;
-  activation: string | null;
-  incentiveType: Incentive['type'];
-  pointsTx: string | null;
-  discountAmount: number | null;
-  reward: string | null;
-  paymentId: string | null;
-  createdAt: number;
-}
-
-export interface ActivationRecord {
-  id: string;
-  seq: number;
-  offer: string;
-  account: string;
-  status: 'active' | 'consumed';
-  /** The latest redemption made through this activation. */
-  redemption: string | null;
-  createdAt: number;
-}
-
-export interface EngagementRecord {
-  id: string;
-  seq: number;
-  account: string;
-  paymentId: string;
-  amount: number;
-  currency: string;
-  occurredAt: number;
-  pointsEarned: number;
-  discountAmount: number;
-  pointsTxs: string[];
-  redemptions: string[];
-  createdAt: number;
-}
-
-/**
- * Rows in creation order plus an index by key. Lists walk `rows` backwards (newest first), so
- * ties in `created_at` are ordered by creation, never by id.
- * @example
- * ```ts
- * const rewards = new Table<RewardRecord>((r) => r.id);
- * rewards.insert(record);
- * rewards.get('rwd_1');
- * ```
+ * Rows in creation order plus an index by key. Lists walk `rows` backwards (newest first), so ties
+ * in `created_at` are ordered by creation, never by id. The index is derived: `toJSON()` is the rows.
  */
 export class Table<T> {
   readonly rows: T[] = [];
   readonly #at = new Map<string, number>();
   constructor(private readonly keyOf: (row: T) => string) {}
+
+  /** Refills an empty table from rows in creation order (a snapshot's `toJSON()`). */
+  load(rows: readonly T[]): void {
+    for (const row of rows) this.insert(row);
+  }
 
   insert(row: T): T {
     this.#at.set(this.keyOf(row), this.rows.length);
@@ -149,20 +47,31 @@ export class Table<T> {
   get size(): number {
     return this.rows.length;
   }
+
+  toJSON(): T[] {
+    return this.rows;
+  }
 }
 
-const pair = (offer: string, account: string) => `${offer}\u0000${account}`;
+/** {@link Store} as plain JSON (see `Store.toJSON`). */
+export type StoreJSON = {
+  [K in keyof Store as Store[K] extends (...args: never[]) => unknown ? never : K]: Store[K] extends Table<infer R>
+    ? R[]
+    : Store[K] extends Map<string, infer V>
+      ? Record<string, V>
+      : Store[K];
+};
+
+/** The key of an (offer, account) pair in the per-member maps. */
+export const pairKey = (offer: string, account: string): string => `${offer}\u0000${account}`;
 
 /**
- * Every table and counter of the engine. Plain data: the rules live in the services around it.
- * @example
- * ```ts
- * const store = new Store();
- * store.usedBy('ofr_1', 'loy_1'); // 0
- * ```
+ * Every piece of mutable engine state, and nothing else: tables of plain records and maps of plain
+ * values (no object references between records, only ids). The rules live in the modules around it.
  */
 export class Store {
-  #seq = 0;
+  /** The last creation sequence number handed out. */
+  seq = 0;
   readonly offers = new Table<OfferRecord>((r) => r.id);
   readonly accounts = new Table<AccountRecord>((r) => r.id);
   readonly segments = new Table<SegmentRecord>((r) => r.key);
@@ -171,37 +80,72 @@ export class Store {
   readonly redemptions = new Table<RedemptionRecord>((r) => r.id);
   readonly activations = new Table<ActivationRecord>((r) => r.id);
   readonly engagements = new Table<EngagementRecord>((r) => r.id);
-  /** payment_id → engagement id (replays). */
+  readonly checkouts = new Table<CheckoutRecord>((r) => r.id);
+  /** Emitted (webhook) events, in emission order. */
+  readonly events = new Table<EmittedEvent>((e) => e.id);
+  /** payment_id → the `payment.completed` engagement id (tracked or made by a checkout). */
   readonly payments = new Map<string, string>();
-  /** Committed redemptions per (offer, account). */
-  readonly #used = new Map<string, number>();
-  /** The open (`active`) activation per (offer, account). */
-  readonly #open = new Map<string, string>();
-  /** Published offers whose `ends_at` expiry has not been announced yet. */
-  readonly pendingExpiry = new Set<OfferRecord>();
+  /** refund_id → the `payment.refunded` engagement id. */
+  readonly refunds = new Map<string, string>();
+  /** payment_id → what has been refunded of it so far. */
+  readonly refundProgress = new Map<string, RefundProgress>();
+  /** Committed, not reversed redemptions per (offer, account) — see {@link pairKey}. */
+  readonly used = new Map<string, number>();
+  /** Slots held by open checkouts per (offer, account). */
+  readonly reserved = new Map<string, number>();
+  /** The open (`active`) activation id per (offer, account). */
+  readonly openActivations = new Map<string, string>();
+  /** Published offers (ids) with an `ends_at` whose expiry has not been announced yet. */
+  readonly pendingExpiry: string[] = [];
+  /** Checkouts (ids) whose slots are held, to release them when they expire by the clock. */
+  readonly holdingCheckouts: string[] = [];
 
   /** The next creation sequence number. */
   nextSeq(): number {
-    return ++this.#seq;
+    this.seq += 1;
+    return this.seq;
   }
 
-  usedBy(offer: string, account: string): number {
-    return this.#used.get(pair(offer, account)) ?? 0;
+  /** A per-(offer, account) counter of `map` (0 when absent). */
+  count(map: Map<string, number>, offer: string, account: string): number {
+    return map.get(pairKey(offer, account)) ?? 0;
   }
 
-  countUse(offer: string, account: string): number {
-    const n = this.usedBy(offer, account) + 1;
-    this.#used.set(pair(offer, account), n);
+  /** Moves a per-(offer, account) counter by `delta`; returns the new value. */
+  bump(map: Map<string, number>, offer: string, account: string, delta: number): number {
+    const key = pairKey(offer, account);
+    const n = (map.get(key) ?? 0) + delta;
+    if (n === 0) map.delete(key);
+    else map.set(key, n);
     return n;
   }
 
-  openActivation(offer: string, account: string): ActivationRecord | undefined {
-    const id = this.#open.get(pair(offer, account));
-    return id === undefined ? undefined : this.activations.get(id);
+  /** The whole store as plain JSON: tables as their rows, maps as objects. {@link Store.fromJSON} reads it back. */
+  toJSON(): StoreJSON {
+    const json = {} as Record<string, unknown>;
+    for (const [key, value] of Object.entries(this)) {
+      json[key] = value instanceof Map ? Object.fromEntries(value) : value instanceof Table ? value.toJSON() : value;
+    }
+    return structuredClone(json) as StoreJSON;
   }
 
-  setOpenActivation(activation: ActivationRecord | undefined, offer: string, account: string): void {
-    if (activation) this.#open.set(pair(offer, account), activation.id);
-    else this.#open.delete(pair(offer, account));
+  /** A store holding a copy of what {@link Store.toJSON} returned. */
+  static fromJSON(json: StoreJSON): Store {
+    const store = new Store();
+    const copy = structuredClone(json) as unknown as Record<string, unknown>;
+    const target = store as unknown as Record<string, unknown>;
+    for (const [key, value] of Object.entries(copy)) {
+      const slot = target[key];
+      if (slot instanceof Table) slot.load(value as unknown[]);
+      else if (slot instanceof Map) for (const [k, v] of Object.entries(value as object)) slot.set(k, v);
+      else if (Array.isArray(slot)) slot.push(...(value as unknown[]));
+      else target[key] = value;
+    }
+    return store;
+  }
+
+  openActivation(offer: string, account: string): ActivationRecord | undefined {
+    const id = this.openActivations.get(pairKey(offer, account));
+    return id === undefined ? undefined : this.activations.get(id);
   }
 }

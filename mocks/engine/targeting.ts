@@ -1,5 +1,5 @@
 import type { Targeting } from '../../src/schemas/offers.js';
-import type { AccountRecord } from './store.js';
+import type { AccountRecord } from './records.js';
 
 export type TargetingCondition = 'segments' | 'tiers' | 'min_balance' | 'enrolled_before' | 'metadata';
 
@@ -7,15 +7,11 @@ export type TargetingCondition = 'segments' | 'tiers' | 'min_balance' | 'enrolle
  * Every condition of `targeting` the account fails, in a fixed order (empty = eligible).
  * `balance` is the balance to compare with `min_balance` — the one before the purchase's own points.
  * An empty `segments`/`tiers` list is treated as absent (no condition).
- * @example
- * ```ts
- * failedConditions(account, { tiers: ['gold'] }, account.balance); // ['tiers'] for a silver member
- * ```
  */
 export function failedConditions(account: AccountRecord, targeting: Targeting, balance: number): TargetingCondition[] {
   const failed: TargetingCondition[] = [];
   const { segments, tiers, min_balance, enrolled_before, metadata } = targeting;
-  if (segments?.length && !segments.some((key) => account.segments.has(key))) failed.push('segments');
+  if (segments?.length && !segments.some((key) => account.segments.includes(key))) failed.push('segments');
   if (tiers?.length && (account.tier === null || !tiers.includes(account.tier))) failed.push('tiers');
   if (min_balance !== undefined && balance < min_balance) failed.push('min_balance');
   if (enrolled_before !== undefined && !(account.enrolledAt < Date.parse(enrolled_before))) {

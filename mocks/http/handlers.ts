@@ -3,6 +3,7 @@ import type { MockContext } from './context.js';
 import { type OperationHandlers, operationRoutes } from './operations.js';
 import type { Route } from './route.js';
 import { createRouter } from './router.js';
+import { handlers as checkoutHandlers } from './routes/checkouts.js';
 import { handlers as engagementEventHandlers } from './routes/engagement-events.js';
 import { handlers as eventHandlers } from './routes/events.js';
 import { handlers as loyaltyAccountHandlers } from './routes/loyalty-accounts.js';
@@ -22,6 +23,7 @@ const handlers: OperationHandlers = {
   ...rewardHandlers,
   ...redemptionHandlers,
   ...engagementEventHandlers,
+  ...checkoutHandlers,
   ...pointsTransactionHandlers,
   ...eventHandlers,
   ...webhookEndpointHandlers,

@@ -1,19 +1,16 @@
 import type { WebhookEndpoint } from '@vinr/sdk';
+import { event } from '../../src/schemas/objects/activity.js';
 import type { MockClock } from '../engine/clock.js';
 import { invalid, notFound } from '../engine/errors.js';
 import { newId } from '../engine/ids.js';
 import { type ListPage, type ListQuery, paginate } from '../engine/pagination.js';
 import { isLoopbackUrl, remoteRefusal } from './loopback-hosts.js';
 
-/** The event types the API emits: an endpoint may subscribe to these, or to `*`. */
-export const EVENT_TYPES: readonly string[] = [
-  'loyalty.offer.published',
-  'loyalty.offer.paused',
-  'loyalty.offer.resumed',
-  'loyalty.offer.expired',
-  'loyalty.offer.activated',
-  'loyalty.offer.redeemed',
-];
+/**
+ * The event types the API emits: an endpoint may subscribe to these, or to `*`. Read from the Event schema, so a
+ * new event type is subscribable as soon as it is declared.
+ */
+export const EVENT_TYPES: readonly string[] = event.options.map((o) => o.shape.type.value);
 
 /** A registered endpoint, with the secret that signs its deliveries (kept here, shown on create only). */
 export interface EndpointRecord {

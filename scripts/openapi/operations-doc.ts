@@ -16,13 +16,16 @@ const NAMESPACE: Record<string, string> = {
   engagementEvents: 'engagement.events',
   redemptions: 'engagement.redemptions',
   pointsTransactions: 'engagement.pointsTransactions',
+  checkouts: 'engagement.checkouts',
   webhookEndpoints: 'webhookEndpoints',
   events: 'events',
 };
 
 function row(name: string, op: Operation): string {
   const [ns = '', method = ''] = name.split('.');
-  const sdk = `\`vinr.${NAMESPACE[ns] ?? ns}.${method}\``;
+  const namespace = NAMESPACE[ns];
+  if (namespace === undefined) throw new Error(`operations-doc: no SDK namespace for '${ns}' (add it to NAMESPACE)`);
+  const sdk = `\`vinr.${namespace}.${method}\``;
   const body = op.body ? ' (JSON body)' : '';
   const query = op.query ? ' (query)' : '';
   const returns = op.list ? `list of \`${op.response}\`` : `\`${op.response}\``;

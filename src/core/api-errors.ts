@@ -1,4 +1,4 @@
-/** HTTP error responses: `APIError` and its subclasses by status and code. */
+/** HTTP error responses: `APIError` and its subclasses by status and code (docs/errors-and-retries.md). */
 import { VinrError } from './errors.js';
 /** Fields common to every HTTP error response. */
 export interface APIErrorInit {
@@ -189,12 +189,64 @@ export class OfferNotEligibleError extends UnprocessableEntityError {
 }
 
 /**
+ * 409 `checkout_not_open`: the checkout cannot be completed, updated or canceled in its status. For an
+ * expired checkout whose slots were taken meanwhile, `lostOffers` lists the offers it lost.
+ * @example
+ * ```ts
+ * try { await vinr.engagement.checkouts.complete('chk_123', { payment_id: 'pay_789' }); }
+ * catch (err) {
+ *   if (err instanceof CheckoutNotOpenError) console.warn(err.checkoutStatus, err.lostOffers);
+ *   else throw err;
+ * }
+ * ```
+ */
+export class CheckoutNotOpenError extends ConflictError {
+  override name = 'CheckoutNotOpenError';
+  /** The checkout's status: `completed`, `canceled` or `expired` (or `open` if the server sent none). */
+  readonly checkoutStatus: 'open' | 'completed' | 'canceled' | 'expired';
+  /** Offers whose slots an expired checkout could not take again (empty otherwise). */
+  readonly lostOffers: string[];
+  constructor(init: APIErrorInit) {
+    super(init);
+    const status = init.details?.status;
+    this.checkoutStatus = status === 'completed' || status === 'canceled' || status === 'expired' ? status : 'open';
+    const lost = init.details?.lost_offers;
+    this.lostOffers = Array.isArray(lost) ? lost.map(String) : [];
+  }
+}
+
+/**
+ * 409 `refund_exceeds_payment`: more than what is left of the payment's charged amount.
+ * @example
+ * ```ts
+ * try {
+ *   await vinr.engagement.events.track({ type: 'payment.refunded', account: 'loy_456', payment_id: 'pay_789', refund_id: 're_2' });
+ * } catch (err) {
+ *   if (err instanceof RefundExceedsPaymentError) console.warn(`only ${err.refundable} left to refund`);
+ *   else throw err;
+ * }
+ * ```
+ */
+export class RefundExceedsPaymentError extends ConflictError {
+  override name = 'RefundExceedsPaymentError';
+  /** Minor units still refundable. */
+  readonly refundable: number;
+  constructor(init: APIErrorInit) {
+    super(init);
+    const refundable = init.details?.refundable;
+    this.refundable = typeof refundable === 'number' ? refundable : 0;
+  }
+}
+
+/**
  * Maps a status and server code to the most specific class.
  * @internal
  */
 export function makeAPIError(init: APIErrorInit): APIError {
   if (init.code === 'offer_limit_reached') return new OfferLimitReachedError(init);
   if (init.code === 'offer_not_eligible') return new OfferNotEligibleError(init);
+  if (init.code === 'checkout_not_open') return new CheckoutNotOpenError(init);
+  if (init.code === 'refund_exceeds_payment') return new RefundExceedsPaymentError(init);
   switch (init.status) {
     case 400:
       return new BadRequestError(init);

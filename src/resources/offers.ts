@@ -1,7 +1,8 @@
 import { offerOperations as ops } from '../api/operations/offers.js';
 import type { RequestOptions } from '../core/options.js';
 import type { PagePromise } from '../core/pagination.js';
-import type { Offer, OfferActivation } from '../schemas/objects/index.js';
+import type { OfferCheckEligibilityParams } from '../schemas/checkouts.js';
+import type { EligibilityReason, Offer, OfferActivation, OfferEligibility } from '../schemas/objects/index.js';
 import type {
   Incentive,
   OfferActivateParams,
@@ -14,10 +15,13 @@ import type {
 import { APIResource } from './resource.js';
 
 export type {
+  EligibilityReason,
   Incentive,
   Offer,
   OfferActivateParams,
+  OfferCheckEligibilityParams,
   OfferCreateParams,
+  OfferEligibility,
   OfferListParams,
   OfferStatus,
   OfferUpdateParams,
@@ -77,10 +81,11 @@ export class Offers extends APIResource {
   }
 
   /**
-   * Lists offers, newest first.
+   * Lists offers, newest first. `eligible_for: 'loy_…'` keeps only the offers that member may use now.
    * @example
    * ```ts
    * for await (const offer of vinr.engagement.offers.list({ status: 'active' })) console.log(offer.name);
+   * const usable = await vinr.engagement.offers.list({ eligible_for: 'loy_456' });
    * ```
    */
   list(params?: OfferListParams, options?: RequestOptions): PagePromise<Offer> {
@@ -118,6 +123,24 @@ export class Offers extends APIResource {
    */
   async resume(id: string, options?: RequestOptions): Promise<Offer> {
     return this._request(ops['offers.resume'], [id], undefined, options);
+  }
+
+  /**
+   * Whether a member may use an offer now, and every reason why not. The same check as activation,
+   * purchases and checkouts; writes nothing and uses no limit.
+   * @example
+   * ```ts
+   * const check = await vinr.engagement.offers.checkEligibility({ offer: 'ofr_123', account: 'loy_456' });
+   * if (!check.eligible) console.log(check.reasons, check.failed_conditions);
+   * ```
+   */
+  async checkEligibility(params: OfferCheckEligibilityParams, options?: RequestOptions): Promise<OfferEligibility> {
+    // The SDK takes `{ offer, account }`; on the wire the offer is the path and the account the query.
+    const { offer, account } = await this._client.validate<OfferCheckEligibilityParams>(
+      'offerCheckEligibility',
+      params,
+    );
+    return this._request(ops['offers.checkEligibility'], [offer], { account }, options);
   }
 
   /**

@@ -18,16 +18,23 @@ export abstract class APIResource {
 
   /**
    * Sends one operation: `ids` fill the path parameters in order, `params` is validated with the entry's body
-   * schema (nothing is sent when it fails). A bad id throws here; resource methods are `async`, so the caller
-   * still only ever sees a rejection.
+   * schema, or its query schema for a read that takes one (nothing is sent when it fails). A bad id throws
+   * here; resource methods are `async`, so the caller still only ever sees a rejection.
    */
   protected _request<T>(op: Operation, ids: readonly string[], params?: unknown, options?: RequestOptions): Promise<T> {
     const path = fillPath(op.path, ids);
-    const { method, body: schema } = op;
-    if (schema === undefined) return this._client.request<T>({ method, path }, options);
-    return this._client
-      .validate<unknown>(schema, params)
-      .then((body) => this._client.request<T>({ method, path, body }, options));
+    const { method, body: schema, query } = op;
+    if (schema !== undefined) {
+      return this._client
+        .validate<unknown>(schema, params)
+        .then((body) => this._client.request<T>({ method, path, body }, options));
+    }
+    if (query !== undefined) {
+      return this._client
+        .validate<Record<string, unknown>>(query, params ?? {})
+        .then((q) => this._client.request<T>({ method, path, query: q }, options));
+    }
+    return this._client.request<T>({ method, path }, options);
   }
 
   /** A lazily-fetched list whose params are validated with the entry's query schema before the first request. */

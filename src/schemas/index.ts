@@ -6,6 +6,7 @@
 import * as accounts from './accounts.js';
 import * as activity from './activity.js';
 import * as catalog from './catalog.js';
+import * as checkouts from './checkouts.js';
 import * as offers from './offers.js';
 
 export const schemas = {
@@ -28,6 +29,13 @@ export const schemas = {
   webhookEndpointCreate: activity.webhookEndpointCreate,
   webhookEndpointList: activity.webhookEndpointList,
   eventList: activity.eventList,
+  checkoutCreate: checkouts.checkoutCreate,
+  checkoutPreview: checkouts.checkoutPreview,
+  checkoutUpdate: checkouts.checkoutUpdate,
+  checkoutComplete: checkouts.checkoutComplete,
+  checkoutList: checkouts.checkoutList,
+  offerCheckEligibility: checkouts.offerCheckEligibility,
+  eligibilityQuery: checkouts.eligibilityQuery,
 } as const;
 
 export type SchemaName = keyof typeof schemas;

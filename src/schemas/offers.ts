@@ -101,6 +101,8 @@ export const offerUpdate = z
 export const offerList = z.strictObject({
   /** Only offers with this derived status. */
   status: offerStatus.optional(),
+  /** Only offers this account (`loy_…`) is eligible for now (as `checkEligibility` says). */
+  eligible_for: prefixedId('loy').optional(),
   ...pagination,
 });
 

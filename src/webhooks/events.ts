@@ -3,7 +3,12 @@
  * free of undici and zod at run time so that `@vinr/sdk/webhooks` loads in a few milliseconds.
  */
 import type { z } from 'zod';
-import type { event, offerRedeemedData } from '../schemas/objects/activity.js';
+import type {
+  event,
+  offerRedeemedData,
+  offerRedemptionReversedData,
+  pointsReversedData,
+} from '../schemas/objects/activity.js';
 
 interface BaseEvent<T extends string, D> {
   id: string;
@@ -15,6 +20,10 @@ interface BaseEvent<T extends string, D> {
 
 /** Data of `loyalty.offer.redeemed`. */
 export type OfferRedeemedData = z.infer<typeof offerRedeemedData>;
+/** Data of `loyalty.offer.redemption_reversed`: a redemption undone by a full refund of its payment. */
+export type OfferRedemptionReversedData = z.infer<typeof offerRedemptionReversedData>;
+/** Data of `loyalty.points.reversed`: one `reversal` points transaction written by a refund. */
+export type PointsReversedData = z.infer<typeof pointsReversedData>;
 
 /** `loyalty.offer.published`: an offer was published. */
 export type OfferPublishedEvent = Extract<VinrEvent, { type: 'loyalty.offer.published' }>;
@@ -28,9 +37,9 @@ export type OfferExpiredEvent = Extract<VinrEvent, { type: 'loyalty.offer.expire
 export type OfferActivatedEvent = Extract<VinrEvent, { type: 'loyalty.offer.activated' }>;
 /** `loyalty.offer.redeemed`: an offer was redeemed (points, discount or reward). */
 export type OfferRedeemedEvent = Extract<VinrEvent, { type: 'loyalty.offer.redeemed' }>;
-/** `loyalty.offer.redemption_reversed`: a full refund reversed a redemption. */
+/** `loyalty.offer.redemption_reversed`: a refunded payment's redemption stopped counting (its slot is free again). */
 export type OfferRedemptionReversedEvent = Extract<VinrEvent, { type: 'loyalty.offer.redemption_reversed' }>;
-/** `loyalty.points.reversed`: a refund wrote a `reversal` points transaction. */
+/** `loyalty.points.reversed`: a refund took points back (emitted before that refund's redemption reversals). */
 export type PointsReversedEvent = Extract<VinrEvent, { type: 'loyalty.points.reversed' }>;
 /**
  * An event of a type this version of the SDK does not know yet. `verify` still returns it, parsed and

@@ -9,5 +9,6 @@ export const handlers = defineHandlers({
   'offers.publish': ({ params }, ctx) => ctx.engine.offers.publish(params.id),
   'offers.pause': ({ params }, ctx) => ctx.engine.offers.pause(params.id),
   'offers.resume': ({ params }, ctx) => ctx.engine.offers.resume(params.id),
+  'offers.checkEligibility': ({ params, query }, ctx) => ctx.engine.offers.checkEligibility(params.id, query.account),
   'offers.activate': ({ params, body }, ctx) => ctx.engine.activations.activate(params.id, body.account),
 });

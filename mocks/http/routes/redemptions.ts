@@ -1,7 +1,7 @@
 import { defineHandlers } from '../operations.js';
 
-/** The redemption log and the points ledger. */
+/** The redemption log. */
 export const handlers = defineHandlers({
-  'redemptions.list': ({ query }, ctx) => ctx.engine.activations.redemptions(query),
-  'redemptions.retrieve': ({ params }, ctx) => ctx.engine.activations.redemption(params.id),
+  'redemptions.list': ({ query }, ctx) => ctx.engine.redemptions.list(query),
+  'redemptions.retrieve': ({ params }, ctx) => ctx.engine.redemptions.retrieve(params.id),
 });

@@ -4,6 +4,7 @@
  * engine call (a handler in `mocks/http/routes/`) and one resource method.
  */
 import { activityOperations } from './activity.js';
+import { checkoutOperations } from './checkouts.js';
 import { memberOperations } from './members.js';
 import { offerOperations } from './offers.js';
 import { webhookOperations } from './webhooks.js';
@@ -12,6 +13,7 @@ export const operations = {
   ...offerOperations,
   ...memberOperations,
   ...activityOperations,
+  ...checkoutOperations,
   ...webhookOperations,
 } as const;
 

@@ -25,7 +25,7 @@ export const offerOperations = {
   'offers.list': {
     method: 'GET',
     path: '/engagement/offers',
-    summary: 'List offers, newest first',
+    summary: 'List offers, newest first (`eligible_for`: only those a member may use now)',
     query: 'offerList',
     response: 'Offer',
     list: true,
@@ -47,6 +47,13 @@ export const offerOperations = {
     path: '/engagement/offers/:id/resume',
     summary: 'Resume a paused offer',
     response: 'Offer',
+  },
+  'offers.checkEligibility': {
+    method: 'GET',
+    path: '/engagement/offers/:id/eligibility',
+    summary: 'Whether a member may use an offer now, and every reason why not (writes nothing)',
+    query: 'eligibilityQuery',
+    response: 'OfferEligibility',
   },
   'offers.activate': {
     method: 'POST',

@@ -9,12 +9,15 @@ export const engagementEvent = z
     type: z.enum(['payment.completed', 'payment.refunded']),
     account: idOf('loy'),
     payment_id: z.string(),
-    /** `null` for payments. */
-    refund_id: z.string().nullable().optional(),
+    /** The refund's id (`payment.refunded`); `null` for payments. */
+    refund_id: z.string().nullable(),
     amount: money.min(0),
     currency: z.string(),
     occurred_at: utc,
-    /** The base `earn` transaction's points only; offer bonuses are in `redemptions[].points_transaction`. */
+    /**
+     * The base `earn` transaction's points only; offer bonuses are in `redemptions[].points_transaction`. For a
+     * refund, the base earn's reversal (≤ 0).
+     */
     points_earned: z.number().int(),
     /** Sum of the discounts applied, `0` when none. */
     discount_amount: money.min(0),
@@ -55,6 +58,19 @@ export const offerRedeemedData = z.object({
   reward: idOf('rwd').nullable(),
 });
 
+export const offerRedemptionReversedData = z.object({
+  offer: idOf('ofr'),
+  account: idOf('loy'),
+  redemption: offerRedemption,
+  refund_id: z.string(),
+});
+
+export const pointsReversedData = z.object({
+  account: idOf('loy'),
+  points_transaction: pointsTransaction,
+  refund_id: z.string(),
+});
+
 /** An emitted event, as `GET /events/:id` returns it and as webhook deliveries carry it. */
 export const event = z
   .discriminatedUnion('type', [
@@ -64,13 +80,7 @@ export const event = z
     eventOf('loyalty.offer.expired', z.object({ offer })),
     eventOf('loyalty.offer.activated', z.object({ activation: offerActivation })),
     eventOf('loyalty.offer.redeemed', offerRedeemedData),
-    eventOf(
-      'loyalty.offer.redemption_reversed',
-      z.object({ offer: idOf('ofr'), account: idOf('loy'), redemption: offerRedemption, refund_id: z.string() }),
-    ),
-    eventOf(
-      'loyalty.points.reversed',
-      z.object({ account: idOf('loy'), points_transaction: pointsTransaction, refund_id: z.string() }),
-    ),
+    eventOf('loyalty.offer.redemption_reversed', offerRedemptionReversedData),
+    eventOf('loyalty.points.reversed', pointsReversedData),
   ])
   .meta({ id: 'Event', description: 'An emitted event (`evt_…`), discriminated by `type`.' });

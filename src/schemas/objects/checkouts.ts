@@ -4,7 +4,7 @@ import { idOf, metadataObject, money, utc } from './common.js';
 import { incentiveType } from './offers.js';
 
 /** One offer a checkout quote applies; fields that do not apply are `null`. */
-const applied = z.object({
+export const checkoutApplied = z.object({
   offer: idOf('ofr'),
   incentive_type: incentiveType,
   discount_amount: money.min(0).nullable(),
@@ -16,10 +16,13 @@ const quote = {
   account: idOf('loy'),
   amount: money.min(0),
   currency: z.string(),
+  /** Sum of the applied discounts. */
   discount_amount: money.min(0),
+  /** What to charge: `amount − discount_amount`. */
   amount_due: money.min(0),
+  /** Base earn plus every applied points amount. */
   points_preview: z.number().int(),
-  applied: z.array(applied),
+  applied: z.array(checkoutApplied),
 };
 
 export const checkoutPreview = z
@@ -33,7 +36,9 @@ export const checkout = z
     ...quote,
     status: z.enum(['open', 'completed', 'canceled', 'expired']),
     expires_at: utc,
+    /** Set when completed. */
     payment_id: z.string().nullable(),
+    /** What completing it committed: the result `events.track` of the same payment would return. */
     engagement_event: engagementEvent.nullable(),
     metadata: metadataObject,
     created_at: utc,

@@ -4,10 +4,17 @@
  */
 import type { z } from 'zod';
 import { deletedWebhookEndpoint, engagementEvent, event, webhookEndpoint } from './activity.js';
-import { checkout, checkoutPreview } from './checkouts.js';
+import { checkout, type checkoutApplied, checkoutPreview } from './checkouts.js';
 import { error } from './common.js';
 import { loyaltyAccount, reward, segment } from './members.js';
-import { offer, offerActivation, offerEligibility, offerRedemption, pointsTransaction } from './offers.js';
+import {
+  type eligibilityReason,
+  offer,
+  offerActivation,
+  offerEligibility,
+  offerRedemption,
+  pointsTransaction,
+} from './offers.js';
 
 /** Every object, by the name `openapi.json` gives it under `components.schemas`. */
 export const objects = {
@@ -39,6 +46,8 @@ export type OfferActivation = z.infer<typeof offerActivation>;
 export type OfferRedemption = z.infer<typeof offerRedemption>;
 /** Whether a member can use an offer now, and why not. */
 export type OfferEligibility = z.infer<typeof offerEligibility>;
+/** Why a member may not use an offer now (`OfferEligibility.reasons`). */
+export type EligibilityReason = z.infer<typeof eligibilityReason>;
 /** One entry of a member's points ledger (`ptx_…`). */
 export type PointsTransaction = z.infer<typeof pointsTransaction>;
 /** A member's loyalty account (`loy_…`). */
@@ -51,6 +60,8 @@ export type Reward = z.infer<typeof reward>;
 export type EngagementEvent = z.infer<typeof engagementEvent>;
 /** A priced cart (`chk_…`) that reserves offer slots until completed, canceled or expired. */
 export type Checkout = z.infer<typeof checkout>;
+/** One offer a checkout quote applies; fields that do not apply to its incentive are `null`. */
+export type CheckoutApplied = z.infer<typeof checkoutApplied>;
 /** A checkout quote that stores and reserves nothing. */
 export type CheckoutPreview = z.infer<typeof checkoutPreview>;
 /** A URL that receives signed event deliveries (`we_…`); `secret` is present on create only. */

@@ -19,8 +19,8 @@ export const offer = z
     status: offerStatus,
     /** Committed, not reversed, redemptions. */
     redemption_count: z.number().int().min(0),
-    /** Slots held by open checkouts. */
-    reserved_count: z.number().int().min(0).optional(),
+    /** Slots held by open checkouts (they count against `max_redemptions` like redemptions). */
+    reserved_count: z.number().int().min(0),
     published_at: utc.nullable(),
     paused_at: utc.nullable(),
     expired_reason: z.enum(['ends_at', 'max_redemptions']).nullable(),
@@ -40,7 +40,8 @@ export const pointsTransaction = z
     type: z.enum(['opening_balance', 'earn', 'offer', 'adjustment', 'reversal']),
     offer: idOf('ofr').nullable(),
     payment_id: z.string().nullable(),
-    refund_id: z.string().nullable().optional(),
+    /** The refund that wrote this `reversal` (`null` otherwise). */
+    refund_id: z.string().nullable(),
     created_at: utc,
   })
   .meta({ id: 'PointsTransaction', description: 'One entry of a member’s points ledger (`ptx_…`).' });
@@ -59,9 +60,11 @@ export const offerRedemption = z
     discount_amount: z.number().int().min(0).nullable(),
     reward: idOf('rwd').nullable(),
     payment_id: z.string().nullable(),
-    checkout: idOf('chk').nullable().optional(),
-    status: z.enum(['active', 'reversed']).optional(),
-    reversed_at: utc.nullable().optional(),
+    /** The checkout (`chk_…`) that made this redemption, if any. */
+    checkout: idOf('chk').nullable(),
+    /** `reversed` once its payment was refunded in full: it no longer counts toward any limit. */
+    status: z.enum(['active', 'reversed']),
+    reversed_at: utc.nullable(),
     created_at: utc,
   })
   .meta({ id: 'OfferRedemption', description: 'One use of an offer by a member (`rdm_…`).' });
@@ -78,17 +81,29 @@ export const offerActivation = z
   })
   .meta({ id: 'OfferActivation', description: 'A member’s opt-in to an `opt_in` offer (`ofa_…`).' });
 
+/** Why a member may not use an offer now. */
+export const eligibilityReason = z.enum([
+  'offer_not_active',
+  'account_not_active',
+  'targeting',
+  'per_member_limit',
+  'max_redemptions',
+]);
+
 export const offerEligibility = z
   .object({
     object: z.literal('offer_eligibility'),
     offer: idOf('ofr'),
     account: idOf('loy'),
+    /** True exactly when `reasons` is empty. */
     eligible: z.boolean(),
+    /** True when the offer is `opt_in` and the member has no `active` activation of it. */
     requires_activation: z.boolean(),
-    reasons: z.array(
-      z.enum(['offer_not_active', 'account_not_active', 'targeting', 'per_member_limit', 'max_redemptions']),
-    ),
+    /** Every check that fails now, each once, in this order. */
+    reasons: z.array(eligibilityReason),
+    /** The failing targeting keys (empty unless `reasons` includes `targeting`). */
     failed_conditions: z.array(z.enum(['segments', 'tiers', 'min_balance', 'enrolled_before', 'metadata'])),
+    /** Slots left: of the offer (`null` without a cap) and of this member. Reserved slots count as used. */
     remaining: z.object({ offer: z.number().int().min(0).nullable(), member: z.number().int().min(0) }),
   })
   .meta({
