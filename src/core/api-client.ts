@@ -1,6 +1,7 @@
 import type { SchemaName } from '../schemas/index.js';
 import { VERSION } from '../version.js';
 import { type APIError, makeAPIError } from './api-errors.js';
+import type { WithResponse } from './api-promise.js';
 import { APIConnectionError, APIConnectionTimeoutError, APIUserAbortError, VinrError } from './errors.js';
 import { newIdempotencyKey } from './idempotency.js';
 import type { NormalizedOptions, RequestOptions } from './options.js';
@@ -42,7 +43,9 @@ const queryString = (query: Record<string, unknown> | undefined): string => {
 };
 
 /** Outcome of one attempt: a value, or an error and whether another attempt may fix it. */
-type Attempt = { ok: true; value: unknown } | { ok: false; error: VinrError; retry: boolean; retryAfter?: number };
+type Attempt =
+  | { ok: true; value: WithResponse<unknown> }
+  | { ok: false; error: VinrError; retry: boolean; retryAfter?: number };
 
 /**
  * The request loop: headers, idempotency key, per-attempt timeout, retries with back-off, error mapping.
@@ -79,7 +82,13 @@ export class ApiClient {
     return validate<T>(schema, input);
   }
 
+  /** The result only (see {@link requestWithResponse}). */
   async request<T>(spec: RequestSpec, options?: RequestOptions): Promise<T> {
+    return (await this.requestWithResponse<T>(spec, options)).data;
+  }
+
+  /** Sends `spec` with retries; resolves to the parsed result and the response it came in. */
+  async requestWithResponse<T>(spec: RequestSpec, options?: RequestOptions): Promise<WithResponse<T>> {
     const opts = this.#opts;
     const maxRetries = options?.maxRetries ?? opts.maxRetries;
     const timeout = options?.timeout ?? opts.timeout;
@@ -100,7 +109,7 @@ export class ApiClient {
       const started = opts.log.debugEnabled ? performance.now() : 0;
       const result = await this.#attempt(spec.method, url, headers, body, timeout, signal, dispatcher);
       if (opts.log.debugEnabled) this.#logAttempt(spec, result, attempt, started);
-      if (result.ok) return result.value as T;
+      if (result.ok) return result.value as WithResponse<T>;
       const { error } = result;
       (error as unknown as { attempts: number }).attempts = attempt;
       if (!result.retry || attempt > maxRetries) throw error;
@@ -160,7 +169,9 @@ export class ApiClient {
 
 function parseSuccess(res: TransportResponse, text: string): Attempt {
   try {
-    return { ok: true, value: text === '' ? {} : JSON.parse(text) };
+    const data: unknown = text === '' ? {} : JSON.parse(text);
+    const response = { status: res.status, headers: res.headers, requestId: res.headers['vinr-request-id'] ?? null };
+    return { ok: true, value: { data, response } };
   } catch (cause) {
     const id = res.headers['vinr-request-id'];
     return {

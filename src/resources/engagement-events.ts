@@ -1,3 +1,4 @@
+import type { APIPromise } from '../core/api-promise.js';
 import type { RequestOptions } from '../core/options.js';
 import type { EventTrackParams } from '../schemas/activity.js';
 import type { OfferRedemption, PointsTransaction } from './redemptions.js';
@@ -46,8 +47,10 @@ export class EngagementEvents extends APIResource {
    * console.log(result.points_earned, result.redemptions.length);
    * ```
    */
-  async track(params: EventTrackParams, options?: RequestOptions): Promise<EngagementEvent> {
-    const body = await this._client.validate<EventTrackParams>('eventTrack', params);
-    return this._client.request({ method: 'POST', path: '/engagement/events', body }, options);
+  track(params: EventTrackParams, options?: RequestOptions): APIPromise<EngagementEvent> {
+    return this._call(async () => {
+      const body = await this._client.validate<EventTrackParams>('eventTrack', params);
+      return this._client.requestWithResponse({ method: 'POST', path: '/engagement/events', body }, options);
+    });
   }
 }

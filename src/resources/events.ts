@@ -1,3 +1,4 @@
+import type { APIPromise } from '../core/api-promise.js';
 import type { RequestOptions } from '../core/options.js';
 import type { PagePromise } from '../core/pagination.js';
 import { path } from '../core/path.js';
@@ -22,8 +23,10 @@ export class Events extends APIResource {
    * const event = await vinr.events.retrieve('evt_123');
    * ```
    */
-  async retrieve(id: string, options?: RequestOptions): Promise<VinrEvent> {
-    return this._client.request({ method: 'GET', path: path`/events/${id}` }, options);
+  retrieve(id: string, options?: RequestOptions): APIPromise<VinrEvent> {
+    return this._call(async () => {
+      return this._client.requestWithResponse({ method: 'GET', path: path`/events/${id}` }, options);
+    });
   }
 
   /**

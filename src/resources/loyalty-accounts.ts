@@ -1,3 +1,4 @@
+import type { APIPromise } from '../core/api-promise.js';
 import type { RequestOptions } from '../core/options.js';
 import type { PagePromise } from '../core/pagination.js';
 import { path } from '../core/path.js';
@@ -42,9 +43,11 @@ export class LoyaltyAccounts extends APIResource {
    * const account = await vinr.engagement.loyaltyAccounts.create({ customer: 'cus_42', tier: 'gold', points_balance: 1200 });
    * ```
    */
-  async create(params: LoyaltyAccountCreateParams = {}, options?: RequestOptions): Promise<LoyaltyAccount> {
-    const body = await this._client.validate<LoyaltyAccountCreateParams>('accountCreate', params);
-    return this._client.request({ method: 'POST', path: '/engagement/loyalty_accounts', body }, options);
+  create(params: LoyaltyAccountCreateParams = {}, options?: RequestOptions): APIPromise<LoyaltyAccount> {
+    return this._call(async () => {
+      const body = await this._client.validate<LoyaltyAccountCreateParams>('accountCreate', params);
+      return this._client.requestWithResponse({ method: 'POST', path: '/engagement/loyalty_accounts', body }, options);
+    });
   }
 
   /**
@@ -54,8 +57,13 @@ export class LoyaltyAccounts extends APIResource {
    * const { points_balance } = await vinr.engagement.loyaltyAccounts.retrieve('loy_456');
    * ```
    */
-  async retrieve(id: string, options?: RequestOptions): Promise<LoyaltyAccount> {
-    return this._client.request({ method: 'GET', path: path`/engagement/loyalty_accounts/${id}` }, options);
+  retrieve(id: string, options?: RequestOptions): APIPromise<LoyaltyAccount> {
+    return this._call(async () => {
+      return this._client.requestWithResponse(
+        { method: 'GET', path: path`/engagement/loyalty_accounts/${id}` },
+        options,
+      );
+    });
   }
 
   /**
@@ -65,10 +73,12 @@ export class LoyaltyAccounts extends APIResource {
    * await vinr.engagement.loyaltyAccounts.update('loy_456', { tier: 'platinum' });
    * ```
    */
-  async update(id: string, params: LoyaltyAccountUpdateParams, options?: RequestOptions): Promise<LoyaltyAccount> {
-    const p = path`/engagement/loyalty_accounts/${id}`;
-    const body = await this._client.validate<LoyaltyAccountUpdateParams>('accountUpdate', params);
-    return this._client.request({ method: 'PATCH', path: p, body }, options);
+  update(id: string, params: LoyaltyAccountUpdateParams, options?: RequestOptions): APIPromise<LoyaltyAccount> {
+    return this._call(async () => {
+      const p = path`/engagement/loyalty_accounts/${id}`;
+      const body = await this._client.validate<LoyaltyAccountUpdateParams>('accountUpdate', params);
+      return this._client.requestWithResponse({ method: 'PATCH', path: p, body }, options);
+    });
   }
 
   /**

@@ -1,3 +1,4 @@
+import type { APIPromise } from '../core/api-promise.js';
 import type { RequestOptions } from '../core/options.js';
 import type { PagePromise } from '../core/pagination.js';
 import { path } from '../core/path.js';
@@ -71,9 +72,11 @@ export class Offers extends APIResource {
    * });
    * ```
    */
-  async create(params: OfferCreateParams, options?: RequestOptions): Promise<Offer> {
-    const body = await this._client.validate<OfferCreateParams>('offerCreate', params);
-    return this._client.request({ method: 'POST', path: '/engagement/offers', body }, options);
+  create(params: OfferCreateParams, options?: RequestOptions): APIPromise<Offer> {
+    return this._call(async () => {
+      const body = await this._client.validate<OfferCreateParams>('offerCreate', params);
+      return this._client.requestWithResponse({ method: 'POST', path: '/engagement/offers', body }, options);
+    });
   }
 
   /**
@@ -84,8 +87,10 @@ export class Offers extends APIResource {
    * console.log(offer.status, offer.redemption_count);
    * ```
    */
-  async retrieve(id: string, options?: RequestOptions): Promise<Offer> {
-    return this._client.request({ method: 'GET', path: path`/engagement/offers/${id}` }, options);
+  retrieve(id: string, options?: RequestOptions): APIPromise<Offer> {
+    return this._call(async () => {
+      return this._client.requestWithResponse({ method: 'GET', path: path`/engagement/offers/${id}` }, options);
+    });
   }
 
   /**
@@ -95,10 +100,12 @@ export class Offers extends APIResource {
    * await vinr.engagement.offers.update('ofr_123', { name: 'Spring double points' });
    * ```
    */
-  async update(id: string, params: OfferUpdateParams, options?: RequestOptions): Promise<Offer> {
-    const p = path`/engagement/offers/${id}`;
-    const body = await this._client.validate<OfferUpdateParams>('offerUpdate', params);
-    return this._client.request({ method: 'PATCH', path: p, body }, options);
+  update(id: string, params: OfferUpdateParams, options?: RequestOptions): APIPromise<Offer> {
+    return this._call(async () => {
+      const p = path`/engagement/offers/${id}`;
+      const body = await this._client.validate<OfferUpdateParams>('offerUpdate', params);
+      return this._client.requestWithResponse({ method: 'PATCH', path: p, body }, options);
+    });
   }
 
   /**
@@ -119,8 +126,13 @@ export class Offers extends APIResource {
    * await vinr.engagement.offers.publish(offer.id);
    * ```
    */
-  async publish(id: string, options?: RequestOptions): Promise<Offer> {
-    return this._client.request({ method: 'POST', path: path`/engagement/offers/${id}/publish` }, options);
+  publish(id: string, options?: RequestOptions): APIPromise<Offer> {
+    return this._call(async () => {
+      return this._client.requestWithResponse(
+        { method: 'POST', path: path`/engagement/offers/${id}/publish` },
+        options,
+      );
+    });
   }
 
   /**
@@ -130,8 +142,10 @@ export class Offers extends APIResource {
    * await vinr.engagement.offers.pause(offer.id);
    * ```
    */
-  async pause(id: string, options?: RequestOptions): Promise<Offer> {
-    return this._client.request({ method: 'POST', path: path`/engagement/offers/${id}/pause` }, options);
+  pause(id: string, options?: RequestOptions): APIPromise<Offer> {
+    return this._call(async () => {
+      return this._client.requestWithResponse({ method: 'POST', path: path`/engagement/offers/${id}/pause` }, options);
+    });
   }
 
   /**
@@ -141,8 +155,10 @@ export class Offers extends APIResource {
    * await vinr.engagement.offers.resume(offer.id);
    * ```
    */
-  async resume(id: string, options?: RequestOptions): Promise<Offer> {
-    return this._client.request({ method: 'POST', path: path`/engagement/offers/${id}/resume` }, options);
+  resume(id: string, options?: RequestOptions): APIPromise<Offer> {
+    return this._call(async () => {
+      return this._client.requestWithResponse({ method: 'POST', path: path`/engagement/offers/${id}/resume` }, options);
+    });
   }
 
   /**
@@ -154,9 +170,11 @@ export class Offers extends APIResource {
    * console.log(activation.status, activation.redemption?.points_transaction?.points);
    * ```
    */
-  async activate(params: OfferActivateParams, options?: RequestOptions): Promise<OfferActivation> {
-    const { offer, account } = await this._client.validate<OfferActivateParams>('offerActivate', params);
-    const p = path`/engagement/offers/${offer}/activations`;
-    return this._client.request({ method: 'POST', path: p, body: { account } }, options);
+  activate(params: OfferActivateParams, options?: RequestOptions): APIPromise<OfferActivation> {
+    return this._call(async () => {
+      const { offer, account } = await this._client.validate<OfferActivateParams>('offerActivate', params);
+      const p = path`/engagement/offers/${offer}/activations`;
+      return this._client.requestWithResponse({ method: 'POST', path: p, body: { account } }, options);
+    });
   }
 }

@@ -1,3 +1,4 @@
+import type { APIPromise } from '../core/api-promise.js';
 import type { RequestOptions } from '../core/options.js';
 import type { PagePromise } from '../core/pagination.js';
 import { path } from '../core/path.js';
@@ -59,8 +60,10 @@ export class Redemptions extends APIResource {
    * const redemption = await vinr.engagement.redemptions.retrieve('rdm_123');
    * ```
    */
-  async retrieve(id: string, options?: RequestOptions): Promise<OfferRedemption> {
-    return this._client.request({ method: 'GET', path: path`/engagement/redemptions/${id}` }, options);
+  retrieve(id: string, options?: RequestOptions): APIPromise<OfferRedemption> {
+    return this._call(async () => {
+      return this._client.requestWithResponse({ method: 'GET', path: path`/engagement/redemptions/${id}` }, options);
+    });
   }
 
   /**

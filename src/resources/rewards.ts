@@ -1,3 +1,4 @@
+import type { APIPromise } from '../core/api-promise.js';
 import type { RequestOptions } from '../core/options.js';
 import type { PagePromise } from '../core/pagination.js';
 import { path } from '../core/path.js';
@@ -30,9 +31,11 @@ export class Rewards extends APIResource {
    * const mug = await vinr.engagement.rewards.create({ name: 'Branded mug', points_cost: 800 });
    * ```
    */
-  async create(params: RewardCreateParams, options?: RequestOptions): Promise<Reward> {
-    const body = await this._client.validate<RewardCreateParams>('rewardCreate', params);
-    return this._client.request({ method: 'POST', path: '/engagement/rewards', body }, options);
+  create(params: RewardCreateParams, options?: RequestOptions): APIPromise<Reward> {
+    return this._call(async () => {
+      const body = await this._client.validate<RewardCreateParams>('rewardCreate', params);
+      return this._client.requestWithResponse({ method: 'POST', path: '/engagement/rewards', body }, options);
+    });
   }
 
   /**
@@ -42,8 +45,10 @@ export class Rewards extends APIResource {
    * const reward = await vinr.engagement.rewards.retrieve('rwd_123');
    * ```
    */
-  async retrieve(id: string, options?: RequestOptions): Promise<Reward> {
-    return this._client.request({ method: 'GET', path: path`/engagement/rewards/${id}` }, options);
+  retrieve(id: string, options?: RequestOptions): APIPromise<Reward> {
+    return this._call(async () => {
+      return this._client.requestWithResponse({ method: 'GET', path: path`/engagement/rewards/${id}` }, options);
+    });
   }
 
   /**

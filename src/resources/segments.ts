@@ -1,3 +1,4 @@
+import type { APIPromise } from '../core/api-promise.js';
 import type { RequestOptions } from '../core/options.js';
 import type { PagePromise } from '../core/pagination.js';
 import { path } from '../core/path.js';
@@ -31,9 +32,11 @@ export class Segments extends APIResource {
    * await vinr.engagement.segments.create({ key: 'lapsed_90d', name: 'Lapsed 90 days' });
    * ```
    */
-  async create(params: SegmentCreateParams, options?: RequestOptions): Promise<Segment> {
-    const body = await this._client.validate<SegmentCreateParams>('segmentCreate', params);
-    return this._client.request({ method: 'POST', path: '/engagement/segments', body }, options);
+  create(params: SegmentCreateParams, options?: RequestOptions): APIPromise<Segment> {
+    return this._call(async () => {
+      const body = await this._client.validate<SegmentCreateParams>('segmentCreate', params);
+      return this._client.requestWithResponse({ method: 'POST', path: '/engagement/segments', body }, options);
+    });
   }
 
   /**
@@ -43,8 +46,10 @@ export class Segments extends APIResource {
    * const { member_count } = await vinr.engagement.segments.retrieve('lapsed_90d');
    * ```
    */
-  async retrieve(key: string, options?: RequestOptions): Promise<Segment> {
-    return this._client.request({ method: 'GET', path: path`/engagement/segments/${key}` }, options);
+  retrieve(key: string, options?: RequestOptions): APIPromise<Segment> {
+    return this._call(async () => {
+      return this._client.requestWithResponse({ method: 'GET', path: path`/engagement/segments/${key}` }, options);
+    });
   }
 
   /**
@@ -65,10 +70,12 @@ export class Segments extends APIResource {
    * await vinr.engagement.segments.addMembers('lapsed_90d', { accounts: ['loy_1', 'loy_2'] });
    * ```
    */
-  async addMembers(key: string, params: SegmentMembersParams, options?: RequestOptions): Promise<Segment> {
-    const p = path`/engagement/segments/${key}/members`;
-    const body = await this._client.validate<SegmentMembersParams>('segmentMembers', params);
-    return this._client.request({ method: 'POST', path: p, body }, options);
+  addMembers(key: string, params: SegmentMembersParams, options?: RequestOptions): APIPromise<Segment> {
+    return this._call(async () => {
+      const p = path`/engagement/segments/${key}/members`;
+      const body = await this._client.validate<SegmentMembersParams>('segmentMembers', params);
+      return this._client.requestWithResponse({ method: 'POST', path: p, body }, options);
+    });
   }
 
   /**
@@ -78,9 +85,11 @@ export class Segments extends APIResource {
    * await vinr.engagement.segments.removeMembers('lapsed_90d', { accounts: ['loy_1'] });
    * ```
    */
-  async removeMembers(key: string, params: SegmentMembersParams, options?: RequestOptions): Promise<Segment> {
-    const p = path`/engagement/segments/${key}/members`;
-    const body = await this._client.validate<SegmentMembersParams>('segmentMembers', params);
-    return this._client.request({ method: 'DELETE', path: p, body }, options);
+  removeMembers(key: string, params: SegmentMembersParams, options?: RequestOptions): APIPromise<Segment> {
+    return this._call(async () => {
+      const p = path`/engagement/segments/${key}/members`;
+      const body = await this._client.validate<SegmentMembersParams>('segmentMembers', params);
+      return this._client.requestWithResponse({ method: 'DELETE', path: p, body }, options);
+    });
   }
 }

@@ -1,3 +1,4 @@
+import type { APIPromise } from '../core/api-promise.js';
 import type { RequestOptions } from '../core/options.js';
 import type { PagePromise } from '../core/pagination.js';
 import { path } from '../core/path.js';
@@ -43,9 +44,11 @@ export class WebhookEndpoints extends APIResource {
    * saveSecret(endpoint.secret);
    * ```
    */
-  async create(params: WebhookEndpointCreateParams, options?: RequestOptions): Promise<WebhookEndpoint> {
-    const body = await this._client.validate<WebhookEndpointCreateParams>('webhookEndpointCreate', params);
-    return this._client.request({ method: 'POST', path: '/webhook_endpoints', body }, options);
+  create(params: WebhookEndpointCreateParams, options?: RequestOptions): APIPromise<WebhookEndpoint> {
+    return this._call(async () => {
+      const body = await this._client.validate<WebhookEndpointCreateParams>('webhookEndpointCreate', params);
+      return this._client.requestWithResponse({ method: 'POST', path: '/webhook_endpoints', body }, options);
+    });
   }
 
   /**
@@ -66,7 +69,9 @@ export class WebhookEndpoints extends APIResource {
    * await vinr.webhookEndpoints.delete('we_123');
    * ```
    */
-  async delete(id: string, options?: RequestOptions): Promise<DeletedWebhookEndpoint> {
-    return this._client.request({ method: 'DELETE', path: path`/webhook_endpoints/${id}` }, options);
+  delete(id: string, options?: RequestOptions): APIPromise<DeletedWebhookEndpoint> {
+    return this._call(async () => {
+      return this._client.requestWithResponse({ method: 'DELETE', path: path`/webhook_endpoints/${id}` }, options);
+    });
   }
 }
