@@ -7,7 +7,11 @@ import type { RequestHandler } from 'msw';
 import type { Dispatcher } from 'undici';
 import { MockClock } from './engine/clock.js';
 import type { EmittedEvent } from './engine/events.js';
+import { withIdSource } from './engine/ids.js';
 import { Engine } from './engine/index.js';
+import { IdSource } from './ergonomics/ids.js';
+import { Journal, type JournalEntry } from './ergonomics/journal.js';
+import { type MockSnapshot, restoreSnapshot, type SnapshotParts, takeSnapshot } from './ergonomics/snapshot.js';
 import type { MockContext } from './http/context.js';
 import { FaultController, type FaultSpec } from './http/faults.js';
 import { createHandlers } from './http/handlers.js';
@@ -21,7 +25,7 @@ export { MockClock } from './engine/clock.js';
 export type { ListenOptions, LoopbackServer } from './transports/loopback.js';
 export type { WebhookDelivery, WebhookDeliveryAttempt, WebhookDeliveryOptions } from './webhooks/delivery.js';
 export type { EventHandler, SignedEvent } from './webhooks/hub.js';
-export type { EmittedEvent, FaultSpec };
+export type { EmittedEvent, FaultSpec, JournalEntry, MockSnapshot };
 
 /** The secret key a mock accepts unless `secretKey` is given. */
 export const DEFAULT_MOCK_SECRET_KEY = 'sk_test_vinr_mock';
@@ -40,7 +44,18 @@ export interface VinrMockOptions {
   earnRate?: number;
   /** Retry schedule and per-attempt timeout of deliveries to registered webhook endpoints. */
   webhookDelivery?: WebhookDeliveryOptions;
+  /**
+   * Makes every id, request id and endpoint secret deterministic: two mocks with the same seed that receive the
+   * same calls in the same order answer byte for byte the same. The clock then starts frozen (at `now`, or
+   * 2026-01-01T00:00:00Z), and `reset()` rewinds the generators and the clock to that start.
+   */
+  seed?: string | number;
+  /** How many requests `mock.requests` keeps, newest last (default 10 000; 0 keeps none). */
+  journalLimit?: number;
 }
+
+/** Where a seeded mock's clock starts when `now` is not given. */
+export const DEFAULT_SEED_TIME = '2026-01-01T00:00:00Z';
 
 /** The test controls of SPEC §8.1. */
 export interface VinrMock {
@@ -54,6 +69,35 @@ export interface VinrMock {
   readonly clock: MockClock;
   /** Every emitted event, oldest first. */
   readonly events: readonly EmittedEvent[];
+  /**
+   * Every API request that reached the server, through any way in, oldest first (the last `journalLimit`).
+   * Test helpers are not recorded. Emptied by `reset()` and `restore()`.
+   * @example
+   * ```ts
+   * const writes = mock.requests.filter((r) => r.method === 'POST');
+   * expect(writes.map((r) => r.path)).toEqual(['/engagement/loyalty_accounts']);
+   * ```
+   */
+  readonly requests: readonly JournalEntry[];
+  /**
+   * The whole state as a JSON-serialisable value: build a fixture once, `restore` it before each test.
+   * @example
+   * ```ts
+   * const fixture = mock.snapshot();
+   * writeFileSync('fixture.json', JSON.stringify(fixture));
+   * ```
+   */
+  snapshot(): MockSnapshot;
+  /**
+   * Brings back a snapshot exactly (ids made afterwards repeat those made after it was taken). Like `reset()`,
+   * cuts off requests in flight and clears faults and the journal. A snapshot from another format version
+   * throws a `VinrError`, and nothing changes.
+   * @example
+   * ```ts
+   * beforeEach(() => mock.restore(fixture));
+   * ```
+   */
+  restore(snapshot: MockSnapshot): void;
   /**
    * Calls `handler` with each emitted event and what a webhook handler would receive for it: the raw
    * body and its `x-vinr-signature` (signed with `webhookSecret`, at the real time). Called just after
@@ -145,7 +189,12 @@ export interface VinrMock {
  * ```
  */
 export function createVinrMock(options: VinrMockOptions = {}): VinrMock {
-  const clock = new MockClock(options.now);
+  const seeded = options.seed !== undefined;
+  const start = options.now ?? (seeded ? DEFAULT_SEED_TIME : undefined);
+  const clock = new MockClock(start);
+  const ids = new IdSource(seeded ? String(options.seed) : undefined);
+  const journal = new Journal(options.journalLimit);
+  if (seeded) followIds(clock, ids);
   const secretKey = options.secretKey ?? DEFAULT_MOCK_SECRET_KEY;
   const webhookSecret = options.webhookSecret ?? DEFAULT_MOCK_WEBHOOK_SECRET;
   const engine = new Engine({ clock, ...(options.earnRate === undefined ? {} : { earnRate: options.earnRate }) });
@@ -157,9 +206,27 @@ export function createVinrMock(options: VinrMockOptions = {}): VinrMock {
     webhooks.reset();
     idempotency.reset();
     faults.clear();
+    journal.reset();
     clock.reset();
+    if (seeded && start !== undefined) clock.set(start);
+    ids.rewind();
   };
-  const ctx: MockContext = { engine, clock, secretKey, idempotency, faults, webhooks, reset };
+  const parts: SnapshotParts = { engine, clock, idempotency, endpoints: webhooks.endpoints, ids, secretKey, reset };
+  const snapshot = () => takeSnapshot(parts);
+  const restore = (s: unknown) => restoreSnapshot(parts, s);
+  const ctx: MockContext = {
+    engine,
+    clock,
+    secretKey,
+    idempotency,
+    faults,
+    webhooks,
+    reset,
+    ids,
+    journal,
+    snapshot,
+    restore,
+  };
   const handlers = createHandlers(ctx);
   const dispatcher = createMswDispatcher(() => handlers);
 
@@ -172,6 +239,11 @@ export function createVinrMock(options: VinrMockOptions = {}): VinrMock {
     get events() {
       return engine.events.all();
     },
+    get requests() {
+      return journal.entries();
+    },
+    snapshot,
+    restore,
     onEvent: (handler) => webhooks.onEvent(handler),
     webhooks: {
       get deliveries() {
@@ -185,7 +257,21 @@ export function createVinrMock(options: VinrMockOptions = {}): VinrMock {
     },
     client: (clientOptions = {}) =>
       new Vinr({ baseURL: 'https://api.vinr.com/v1', ...clientOptions, secretKey, dispatcher }),
-    listen: (listenOptions) => listen(() => handlers, listenOptions),
+    listen: (listenOptions) =>
+      listen(() => handlers, listenOptions, {
+        refused: (req, status, code, id) => journal.refused(req, status, code, id),
+        requestId: ids.requestId,
+      }),
     reset,
   };
+}
+
+/**
+ * A seeded mock's clock moves may announce expiries (events with ids): they draw from the mock's own generator
+ * too, so the test's own `clock.set`/`advance` calls stay replayable.
+ */
+function followIds(clock: MockClock, ids: IdSource): void {
+  const { set, advance } = clock;
+  clock.set = (date) => withIdSource(ids.newId, () => set.call(clock, date));
+  clock.advance = (by) => withIdSource(ids.newId, () => advance.call(clock, by));
 }

@@ -3,7 +3,7 @@ import type { JsonResult } from './respond.js';
 
 const TTL_MS = 24 * 3_600_000;
 
-interface Stored {
+export interface Stored {
   fingerprint: string;
   result: JsonResult;
   at: number;
@@ -44,5 +44,16 @@ export class IdempotencyStore {
   reset(): void {
     this.#stored.clear();
     this.#inFlight.clear();
+  }
+
+  /** The recorded responses, for a snapshot (in-flight claims are not state). */
+  dump(): [string, Stored][] {
+    return [...this.#stored];
+  }
+
+  /** Replaces the recorded responses (a snapshot being restored). */
+  load(entries: readonly [string, Stored][]): void {
+    this.reset();
+    for (const [scope, entry] of entries) this.#stored.set(scope, entry);
   }
 }

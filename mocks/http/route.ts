@@ -1,5 +1,7 @@
 import { HttpResponse } from 'msw';
 import { type SchemaName, schemas } from '../../src/schemas/index.js';
+import { withIdSource } from '../engine/ids.js';
+import type { JournalEntry } from '../ergonomics/journal.js';
 import type { MockContext } from './context.js';
 import type { Fault } from './faults.js';
 import { errorResult, fromThrown, invalidInput, type JsonResult, ok, toResponse } from './respond.js';
@@ -100,10 +102,15 @@ export interface Matched {
   url: URL;
   params: Record<string, string>;
   id: string;
+  /** The request's journal entry, if it is journaled: gets the parsed body. */
+  entry?: JournalEntry | undefined;
 }
 
 /** Serves one matched route: faults, idempotency, validation, then the route, then the error shape. */
-export async function serveRoute({ route, request, url, params, id }: Matched, ctx: MockContext): Promise<Response> {
+export async function serveRoute(
+  { route, request, url, params, id, entry }: Matched,
+  ctx: MockContext,
+): Promise<Response> {
   const key = route.method === 'GET' || route.testHelper ? null : request.headers.get('idempotency-key');
   if (key !== null && (key.trim() === '' || key.length > 255)) {
     const msg = 'The Idempotency-Key header must be 1 to 255 characters.';
@@ -123,6 +130,7 @@ export async function serveRoute({ route, request, url, params, id }: Matched, c
       return fault.networkError ? HttpResponse.error() : toResponse(faultResult(fault), id);
     const body = route.method === 'GET' ? { data: undefined, raw: '' } : await readBody(request);
     if ('status' in body) return toResponse(body, id);
+    if (entry && body.data !== undefined) entry.body = body.data;
     const fingerprint = `${route.method} ${url.pathname}\n${body.raw}`;
     if (claim?.kind === 'stored') {
       if (claim.entry.fingerprint !== fingerprint) {
@@ -146,7 +154,8 @@ export async function serveRoute({ route, request, url, params, id }: Matched, c
     if ('status' in q) return toResponse(q, id);
     let result: JsonResult;
     try {
-      result = ok(await route.handle({ params, body: b.data, query: q.data }, ctx));
+      const input = { params, body: b.data, query: q.data };
+      result = ok(await withIdSource(ctx.ids.newId, () => route.handle(input, ctx)));
     } catch (e) {
       result = fromThrown(e);
     }

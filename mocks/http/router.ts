@@ -1,6 +1,7 @@
 import { type HttpHandler, http } from 'msw';
+import { complete, type JournalEntry } from '../ergonomics/journal.js';
 import type { MockContext } from './context.js';
-import { errorResult, requestId, toResponse } from './respond.js';
+import { errorCodeOf, errorResult, toResponse } from './respond.js';
 import { apiPath, type Route, serveRoute } from './route.js';
 
 interface Compiled {
@@ -58,14 +59,30 @@ function unauthorized(request: Request, ctx: MockContext, id: string): Response 
 export function createRouter(routes: readonly Route[], ctx: MockContext): HttpHandler {
   const table = routes.map(compile);
   const namespaces = new Set(routes.map((r) => r.path.split('/')[1]).filter(Boolean));
-  return http.all(/\/v1(\/|$)/, ({ request }) => {
+  return http.all(/\/v1(\/|$)/, async ({ request }) => {
     const url = new URL(request.url);
     const path = apiPath(url);
     if (path === url.pathname) return undefined; // no `/v1` segment at all
     const malformed = isMalformed(url.pathname);
     // Any malformed `/v1/` path is answered: msw's own matching of other handlers would throw on it.
     if (!malformed && !namespaces.has(path.split('/')[1])) return undefined;
-    const id = requestId();
+    const id = ctx.ids.requestId();
+    // Test helpers are the test's own controls, not the app's traffic: like WireMock's admin API, not journaled.
+    if (path.startsWith('/test_helpers/')) return answer(request, url, path, malformed, id, undefined);
+    const entry = ctx.journal.open(request, path, url, id);
+    const response = await answer(request, url, path, malformed, id, entry);
+    complete(entry, response, errorCodeOf(response));
+    return response;
+  });
+
+  function answer(
+    request: Request,
+    url: URL,
+    path: string,
+    malformed: boolean,
+    id: string,
+    entry: JournalEntry | undefined,
+  ): Response | Promise<Response> {
     const denied = unauthorized(request, ctx, id);
     if (denied) return denied;
     if (malformed) {
@@ -84,7 +101,7 @@ export function createRouter(routes: readonly Route[], ctx: MockContext): HttpHa
       keys.forEach((key, i) => {
         params[key] = decodeURIComponent(m[i + 1] ?? '');
       });
-      return serveRoute({ route, request, url, params, id }, ctx);
+      return serveRoute({ route, request, url, params, id, entry }, ctx);
     }
     if (allowed.length === 0) {
       const message = `Unrecognized request URL (${request.method} ${path}).`;
@@ -97,5 +114,5 @@ export function createRouter(routes: readonly Route[], ctx: MockContext): HttpHa
     );
     result.headers = { allow: allowed.join(', ') };
     return toResponse(result, id);
-  });
+  }
 }

@@ -28,6 +28,18 @@ export interface LoopbackServer {
   close(): Promise<void>;
 }
 
+/** What a mock adds to its loopback server: a journal of refusals made here, and the inspector page. */
+export interface LoopbackHooks {
+  /** Called for each request this server refuses itself, before any handler (413, 405, 400, 404). */
+  refused?(req: IncomingMessage, status: number, code: string, requestId: string): void;
+  /** Serves requests outside the API (the inspector page); returns false for a path it does not own. */
+  serve?(req: IncomingMessage, res: ServerResponse): boolean;
+  /** Makes request ids for refusals (a seeded mock's own generator). */
+  requestId?(): string;
+  /** Called by `close()`: ends long-lived responses (live streams) at once. */
+  close?(): void;
+}
+
 /** Bodies above this are refused with 413 before they are buffered: a fixture must not exhaust the test's memory. */
 export const MAX_BODY_BYTES = 1024 * 1024;
 /** Methods the Fetch `Request` constructor refuses outright. */
@@ -35,6 +47,7 @@ const FORBIDDEN_METHODS = new Set(['CONNECT', 'TRACE', 'TRACK']);
 
 const json = (status: number, code: string, message: string) => ({
   status,
+  code,
   body: Buffer.from(JSON.stringify({ error: { code, message } })),
 });
 
@@ -77,12 +90,12 @@ function toRequest(req: IncomingMessage, origin: string, body: Buffer): Request 
   });
 }
 
-function writePlain(res: ServerResponse, plain: Plain, close = false): void {
+function writePlain(res: ServerResponse, plain: Plain, close = false, id = requestId()): void {
   if (res.headersSent || res.destroyed) return;
   res.writeHead(plain.status, {
     'content-type': 'application/json',
     'content-length': plain.body.length,
-    'vinr-request-id': requestId(),
+    'vinr-request-id': id,
     ...(close ? { connection: 'close' } : {}),
   });
   res.end(plain.body);
@@ -116,6 +129,7 @@ async function writeResponse(res: ServerResponse, answer: Response, closing: boo
 export async function listen(
   getHandlers: () => readonly RequestHandler[],
   options: ListenOptions = {},
+  hooks: LoopbackHooks = {},
 ): Promise<LoopbackServer> {
   const host = options.host ?? '127.0.0.1';
   const active = new Map<Socket, number>();
@@ -133,12 +147,20 @@ export async function listen(
     await serve(req, res);
   });
 
+  /** A refusal made here, before any handler: journaled like the handlers' own. */
+  const refuse = (req: IncomingMessage, res: ServerResponse, plain: Plain, close: boolean) => {
+    const id = hooks.requestId?.() ?? requestId();
+    hooks.refused?.(req, plain.status, plain.code, id);
+    writePlain(res, plain, close, id);
+  };
+
   async function serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const method = (req.method ?? '').toUpperCase();
     if (FORBIDDEN_METHODS.has(method)) {
       req.resume();
-      return writePlain(res, json(405, 'invalid_request', `The method ${method} is not supported.`), closing);
+      return refuse(req, res, json(405, 'invalid_request', `The method ${method} is not supported.`), closing);
     }
+    if (hooks.serve?.(req, res)) return;
     let body: Buffer;
     try {
       body = await readBody(req);
@@ -146,7 +168,7 @@ export async function listen(
       if (!(e instanceof TooLarge)) return void res.destroy();
       // The rest of the body is never read, so this connection cannot carry another request.
       const msg = `The request body exceeds ${MAX_BODY_BYTES} bytes.`;
-      writePlain(res, json(413, 'invalid_request', msg), true);
+      refuse(req, res, json(413, 'invalid_request', msg), true);
       res.on('finish', () => req.socket.destroySoon());
       return;
     }
@@ -154,7 +176,7 @@ export async function listen(
     try {
       request = toRequest(req, origin, body);
     } catch {
-      return writePlain(res, json(400, 'invalid_request', 'The request could not be read as HTTP.'), closing);
+      return refuse(req, res, json(400, 'invalid_request', 'The request could not be read as HTTP.'), closing);
     }
     let answer: Response | undefined;
     try {
@@ -165,7 +187,7 @@ export async function listen(
     }
     if (!answer) {
       const url = new URL(request.url);
-      return writePlain(res, json(404, 'resource_missing', `No route for ${method} ${url.pathname}`), closing);
+      return refuse(req, res, json(404, 'resource_missing', `No route for ${method} ${url.pathname}`), closing);
     }
     if (answer.type === 'error') return void req.socket.destroy();
     try {
@@ -213,6 +235,7 @@ export async function listen(
     close: () =>
       (closed ??= new Promise<void>((resolve) => {
         closing = true;
+        hooks.close?.();
         server.close(() => resolve());
         for (const [socket, n] of active) if (n === 0) socket.end();
       })),
