@@ -18,11 +18,13 @@ import { createHandlers } from './http/handlers.js';
 import { IdempotencyStore } from './http/idempotency.js';
 import { createMswDispatcher } from './transports/dispatcher.js';
 import { type ListenOptions, type LoopbackServer, listen } from './transports/loopback.js';
+import type { WebhookChaosOptions } from './webhooks/chaos.js';
 import type { WebhookDelivery, WebhookDeliveryOptions } from './webhooks/delivery.js';
 import { type EventHandler, WebhookHub } from './webhooks/hub.js';
 
 export { MockClock } from './engine/clock.js';
 export type { ListenOptions, LoopbackServer } from './transports/loopback.js';
+export type { WebhookChaosOptions } from './webhooks/chaos.js';
 export type { WebhookDelivery, WebhookDeliveryAttempt, WebhookDeliveryOptions } from './webhooks/delivery.js';
 export type { EventHandler, SignedEvent } from './webhooks/hub.js';
 export type { EmittedEvent, FaultSpec, JournalEntry, MockSnapshot };
@@ -50,6 +52,11 @@ export interface VinrMockOptions {
    * 2026-01-01T00:00:00Z), and `reset()` rewinds the generators and the clock to that start.
    */
   seed?: string | number;
+  /**
+   * Delivery chaos, to prove a webhook handler idempotent and order-independent: `duplicate` delivers every event
+   * twice, `shuffle` out of order. Applies to registered endpoints and to `onEvent` listeners alike.
+   */
+  webhooks?: WebhookChaosOptions;
   /** How many requests `mock.requests` keeps, newest last (default 10 000; 0 keeps none). */
   journalLimit?: number;
 }
@@ -200,7 +207,14 @@ export function createVinrMock(options: VinrMockOptions = {}): VinrMock {
   const engine = new Engine({ clock, ...(options.earnRate === undefined ? {} : { earnRate: options.earnRate }) });
   const idempotency = new IdempotencyStore(clock);
   const faults = new FaultController();
-  const webhooks = new WebhookHub(engine.events, clock, webhookSecret, options.webhookDelivery);
+  const webhooks = new WebhookHub(
+    engine.events,
+    clock,
+    webhookSecret,
+    options.webhookDelivery,
+    options.webhooks,
+    ids.random,
+  );
   const reset = () => {
     engine.reset();
     webhooks.reset();

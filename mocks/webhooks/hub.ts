@@ -2,6 +2,7 @@ import type { VinrEvent } from '@vinr/sdk';
 import { signWebhook } from '@vinr/sdk/webhooks';
 import type { MockClock } from '../engine/clock.js';
 import type { EmittedEvent, EventLog } from '../engine/events.js';
+import { WebhookChaos, type WebhookChaosOptions } from './chaos.js';
 import { Deliverer, type WebhookDelivery, type WebhookDeliveryOptions } from './delivery.js';
 import { EndpointStore } from './endpoints.js';
 
@@ -26,16 +27,22 @@ export class WebhookHub {
   readonly #handlers = new Set<EventHandler>();
   /** Listener calls and deliveries still running, for `idle()`. */
   readonly #pending = new Set<Promise<unknown>>();
+  readonly #chaos: WebhookChaos;
 
   constructor(
     events: EventLog,
     clock: MockClock,
     private readonly webhookSecret: string,
     options: WebhookDeliveryOptions = {},
+    chaos: WebhookChaosOptions = {},
+    random: () => number = Math.random,
   ) {
     this.endpoints = new EndpointStore(clock);
     this.#deliverer = new Deliverer(options, (id) => this.endpoints.get(id) !== undefined);
-    events.subscribe((event) => this.#publish(event));
+    this.#chaos = new WebhookChaos(chaos, random, (batch) => this.#track(batch, false));
+    events.subscribe((event) =>
+      this.#chaos.active ? this.#chaos.push(() => this.#publish(event)) : this.#publish(event),
+    );
   }
 
   get deliveries(): readonly WebhookDelivery[] {
@@ -55,6 +62,7 @@ export class WebhookHub {
   }
 
   reset(): void {
+    this.#chaos.reset();
     this.endpoints.reset();
     this.#deliverer.reset();
   }
