@@ -66,7 +66,7 @@ test('duplicate delivers every event twice to endpoints and listeners; an idempo
   const endpoint = merchantHandler(() => endpointSecret);
   const listener = merchantHandler(() => mock.webhookSecret);
   const url = await receiver((p, s) => endpoint.handle(p, s));
-  endpointSecret = (await mock.client().webhookEndpoints.create({ url })).secret;
+  endpointSecret = (await mock.client().webhookEndpoints.create({ url })).secret ?? '';
   mock.onEvent((_e, { payload, signature }) => listener.handle(payload, signature));
   await publishThree(mock);
 
