@@ -16,6 +16,7 @@ import type { MockContext } from './http/context.js';
 import { FaultController, type FaultSpec } from './http/faults.js';
 import { createHandlers } from './http/handlers.js';
 import { IdempotencyStore } from './http/idempotency.js';
+import { createInspector } from './inspector/serve.js';
 import { createMswDispatcher } from './transports/dispatcher.js';
 import { type ListenOptions, type LoopbackServer, listen } from './transports/loopback.js';
 import type { WebhookChaosOptions } from './webhooks/chaos.js';
@@ -271,11 +272,16 @@ export function createVinrMock(options: VinrMockOptions = {}): VinrMock {
     },
     client: (clientOptions = {}) =>
       new Vinr({ baseURL: 'https://api.vinr.com/v1', ...clientOptions, secretKey, dispatcher }),
-    listen: (listenOptions) =>
-      listen(() => handlers, listenOptions, {
+    listen: (listenOptions) => {
+      const source = { engine, clock, journal, deliveries: () => webhooks.deliveries };
+      const inspector = createInspector(source, secretKey, listenOptions?.host ?? '127.0.0.1');
+      return listen(() => handlers, listenOptions, {
         refused: (req, status, code, id) => journal.refused(req, status, code, id),
         requestId: ids.requestId,
-      }),
+        serve: inspector.serve,
+        close: inspector.close,
+      });
+    },
     reset,
   };
 }
