@@ -50,10 +50,16 @@ const tablesOf = (store: Store): [string, Table<unknown>][] =>
   Object.entries(store).filter((e): e is [string, Table<unknown>] => e[1] instanceof Table);
 
 const writeSets = (_key: string, value: unknown) => (value instanceof Set ? { $set: [...value] } : value);
-const readSets = (_key: string, value: unknown) =>
-  value !== null && typeof value === 'object' && '$set' in value && Array.isArray(value.$set)
-    ? new Set(value.$set)
-    : value;
+const isSet = (value: unknown): value is { $set: unknown[] } =>
+  value !== null && typeof value === 'object' && '$set' in value && Array.isArray(value.$set);
+
+/** Sets sit only at the top level of records: a shallow pass is enough (and much faster than a JSON reviver). */
+function readSets(row: Record<string, unknown>): void {
+  for (const key in row) {
+    const value = row[key];
+    if (isSet(value)) row[key] = new Set(value.$set);
+  }
+}
 
 /** A deep, detached, JSON-only copy: the snapshot never aliases live records. */
 const plain = <T>(value: unknown): T => JSON.parse(JSON.stringify(value, writeSets)) as T;
@@ -114,7 +120,8 @@ function check(snapshot: unknown, store: Store): MockSnapshot {
 
 export function restoreSnapshot(parts: SnapshotParts, snapshot: unknown): void {
   const s = check(snapshot, parts.engine.store);
-  const copy = JSON.parse(JSON.stringify(s), readSets) as MockSnapshot;
+  // A copy: the restored records are live and get mutated, the fixture must stay reusable.
+  const copy = structuredClone(s);
   const idsBefore = parts.ids.state();
   if (!parts.ids.load(copy.ids)) refuse('ids is malformed.');
   parts.ids.load(idsBefore);
@@ -129,6 +136,7 @@ export function restoreSnapshot(parts: SnapshotParts, snapshot: unknown): void {
   for (const [name, rows] of Object.entries(copy.tables)) {
     const table = tables.get(name) as Table<{ seq?: number }>;
     for (const row of rows as { seq?: number }[]) {
+      readSets(row);
       table.insert(row);
       if (typeof row.seq === 'number' && row.seq > maxSeq) maxSeq = row.seq;
     }
