@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * `vinr-mock`: the reference server as a standalone HTTP process (SPEC §8.4), for test suites in any language.
+ * `vinr-mock`: the reference server as a standalone HTTP process (docs/testing.md), for test suites in any language.
  * Prints one line, the base URL, then serves until SIGINT/SIGTERM.
  *
  * Exit codes: 0 after a signal, 1 when it cannot listen (port in use, no permission), 2 for bad flags.

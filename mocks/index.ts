@@ -65,7 +65,7 @@ export interface VinrMockOptions {
 /** Where a seeded mock's clock starts when `now` is not given. */
 export const DEFAULT_SEED_TIME = '2026-01-01T00:00:00Z';
 
-/** The test controls of SPEC §8.1. */
+/** The reference server and its test controls (docs/testing.md). */
 export interface VinrMock {
   /** msw handlers for `setupServer(...mock.handlers)` / `setupWorker(...)`. */
   readonly handlers: RequestHandler[];

@@ -12,7 +12,7 @@ export interface EmittedEvent {
 
 export type EventListener = (event: EmittedEvent) => void;
 
-/** The ordered log of emitted events (SPEC §5.8). Listeners are kept across `reset()`. */
+/** The ordered log of emitted events. Listeners are kept across `reset()`. */
 export class EventLog {
   #events: EmittedEvent[] = [];
   /** id → position, for `get` and pagination cursors. */

@@ -13,7 +13,7 @@ export interface Stored {
 export type Claim = { kind: 'new' } | { kind: 'in_use' } | { kind: 'stored'; entry: Stored };
 
 /**
- * First response per (key, secret key), replayed for 24 h of mock time (SPEC §3.3). `claim` is
+ * First response per (key, secret key), replayed for 24 h of mock time. `claim` is
  * synchronous and marks the key in flight before any `await`, so concurrent duplicates see it.
  */
 export class IdempotencyStore {

@@ -30,7 +30,7 @@ export function errorResult(
   return { status, body: { error } };
 }
 
-/** Turns anything a route threw into the SPEC §3.2 error shape; unknown throws are a 500. */
+/** Turns anything a route threw into the error shape `{ error: { code, message, param?, details? } }`; unknown throws are a 500. */
 export function fromThrown(e: unknown): JsonResult {
   if (e instanceof EngineError) return errorResult(e.status, e.code, e.message, e.extra);
   const message = e instanceof Error ? e.message : String(e);

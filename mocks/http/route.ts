@@ -48,7 +48,7 @@ function validated(
   return r.success ? { data: r.data } : fromThrown(invalidInput(r.error, what));
 }
 
-/** The SPEC §6 code of an injected status, so the SDK maps it like the real refusal. */
+/** The error code the API uses for an injected status, so the SDK maps it like the real refusal. */
 const FAULT_CODES: Record<number, string> = {
   401: 'authentication_failed',
   404: 'resource_missing',

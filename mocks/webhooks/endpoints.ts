@@ -4,7 +4,7 @@ import { invalid, notFound } from '../engine/errors.js';
 import { newId } from '../engine/ids.js';
 import { type ListPage, type ListQuery, paginate } from '../engine/pagination.js';
 
-/** The event types of SPEC §5.8: an endpoint may subscribe to these, or to `*`. */
+/** The event types the engine emits: an endpoint may subscribe to these, or to `*`. */
 export const EVENT_TYPES: readonly string[] = [
   'loyalty.offer.published',
   'loyalty.offer.paused',

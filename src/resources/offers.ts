@@ -25,7 +25,7 @@ export type {
   Targeting,
 };
 
-/** A targeted loyalty offer (`ofr_…`). Its `status` is derived when read (SPEC §5.1). */
+/** A targeted loyalty offer (`ofr_…`). Its `status` is derived when read (docs/offer-engine.md). */
 export interface Offer {
   id: string;
   object: 'offer';

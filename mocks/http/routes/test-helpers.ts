@@ -24,7 +24,7 @@ const clockView = (ctx: { clock: { now(): Date; frozen: boolean } }) => ({
   frozen: ctx.clock.frozen,
 });
 
-/** SPEC §8.2: the test controls over HTTP, for suites in any language. */
+/** The test controls over HTTP, for suites in any language. */
 export const routes: Route[] = [
   defineRoute({
     method: 'POST',
