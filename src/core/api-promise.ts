@@ -68,7 +68,9 @@ export class APIPromise<T> implements Promise<T> {
     // biome-ignore lint/suspicious/noExplicitAny: the same signature as `Promise.prototype.then`.
     onrejected?: ((reason: any) => B | PromiseLike<B>) | null,
   ): Promise<A | B> {
-    return this.#value().then(onfulfilled, onrejected);
+    // One derived promise per await: the result is unwrapped in the same step as the caller's own callback.
+    if (this.#data) return this.#data.then(onfulfilled, onrejected);
+    return this.#raw.then(onfulfilled ? (r) => onfulfilled(r.data) : (dataOf as never), onrejected);
   }
 
   /**

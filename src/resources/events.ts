@@ -24,7 +24,7 @@ export class Events extends APIResource {
    * ```
    */
   retrieve(id: string, options?: RequestOptions): APIPromise<VinrEvent> {
-    return this._call(async () => {
+    return this._call(() => {
       return this._client.requestWithResponse({ method: 'GET', path: path`/events/${id}` }, options);
     });
   }

@@ -58,7 +58,7 @@ export class LoyaltyAccounts extends APIResource {
    * ```
    */
   retrieve(id: string, options?: RequestOptions): APIPromise<LoyaltyAccount> {
-    return this._call(async () => {
+    return this._call(() => {
       return this._client.requestWithResponse(
         { method: 'GET', path: path`/engagement/loyalty_accounts/${id}` },
         options,

@@ -88,7 +88,7 @@ export class Offers extends APIResource {
    * ```
    */
   retrieve(id: string, options?: RequestOptions): APIPromise<Offer> {
-    return this._call(async () => {
+    return this._call(() => {
       return this._client.requestWithResponse({ method: 'GET', path: path`/engagement/offers/${id}` }, options);
     });
   }
@@ -127,7 +127,7 @@ export class Offers extends APIResource {
    * ```
    */
   publish(id: string, options?: RequestOptions): APIPromise<Offer> {
-    return this._call(async () => {
+    return this._call(() => {
       return this._client.requestWithResponse(
         { method: 'POST', path: path`/engagement/offers/${id}/publish` },
         options,
@@ -143,7 +143,7 @@ export class Offers extends APIResource {
    * ```
    */
   pause(id: string, options?: RequestOptions): APIPromise<Offer> {
-    return this._call(async () => {
+    return this._call(() => {
       return this._client.requestWithResponse({ method: 'POST', path: path`/engagement/offers/${id}/pause` }, options);
     });
   }
@@ -156,7 +156,7 @@ export class Offers extends APIResource {
    * ```
    */
   resume(id: string, options?: RequestOptions): APIPromise<Offer> {
-    return this._call(async () => {
+    return this._call(() => {
       return this._client.requestWithResponse({ method: 'POST', path: path`/engagement/offers/${id}/resume` }, options);
     });
   }

@@ -61,7 +61,7 @@ export class Redemptions extends APIResource {
    * ```
    */
   retrieve(id: string, options?: RequestOptions): APIPromise<OfferRedemption> {
-    return this._call(async () => {
+    return this._call(() => {
       return this._client.requestWithResponse({ method: 'GET', path: path`/engagement/redemptions/${id}` }, options);
     });
   }

@@ -46,7 +46,7 @@ export class Rewards extends APIResource {
    * ```
    */
   retrieve(id: string, options?: RequestOptions): APIPromise<Reward> {
-    return this._call(async () => {
+    return this._call(() => {
       return this._client.requestWithResponse({ method: 'GET', path: path`/engagement/rewards/${id}` }, options);
     });
   }

@@ -47,7 +47,7 @@ export class Segments extends APIResource {
    * ```
    */
   retrieve(key: string, options?: RequestOptions): APIPromise<Segment> {
-    return this._call(async () => {
+    return this._call(() => {
       return this._client.requestWithResponse({ method: 'GET', path: path`/engagement/segments/${key}` }, options);
     });
   }

@@ -70,7 +70,7 @@ export class WebhookEndpoints extends APIResource {
    * ```
    */
   delete(id: string, options?: RequestOptions): APIPromise<DeletedWebhookEndpoint> {
-    return this._call(async () => {
+    return this._call(() => {
       return this._client.requestWithResponse({ method: 'DELETE', path: path`/webhook_endpoints/${id}` }, options);
     });
   }
