@@ -1,16 +1,16 @@
 /**
- * What the request journal costs on the in-process path: the same mock setup with the journal on (default) and off
- * (`journalLimit: 0`), alternated round by round in one process so that drift on a shared machine hits both.
+ * What the request journal costs on the in-process path: the same setup with the journal on (default) and off
+ * (`journalLimit: 0`). CPU time per request, in short alternating rounds; the figure is the median of the
+ * per-round on/off ratios, which cancels most of the drift of a shared machine (wall-clock req/s does not).
  *
  *   npx tsx bench/journal.ts [--quick]
  */
 import { createVinrMock } from '@vinr/sdk/mocks';
 import { getResponse } from 'msw';
-import { Bench } from 'tinybench';
 
 const quick = process.argv.includes('--quick');
-const ROUNDS = quick ? 2 : 6;
-const TIME_MS = quick ? 300 : 1_000;
+const ROUNDS = quick ? 8 : 40;
+const PER_ROUND = 800;
 const BATCH = 16;
 
 async function setup(journalLimit?: number) {
@@ -20,39 +20,41 @@ async function setup(journalLimit?: number) {
   const url = `https://api.vinr.com/v1/engagement/offers/${offer.id}`;
   const headers = { authorization: `Bearer ${mock.secretKey}` };
   return {
-    handlers: () =>
-      Promise.all(Array.from({ length: BATCH }, () => getResponse(mock.handlers, new Request(url, { headers })))),
-    sdk: () => Promise.all(Array.from({ length: BATCH }, () => vinr.engagement.offers.retrieve(offer.id))),
+    handlers: () => getResponse(mock.handlers, new Request(url, { headers })),
+    sdk: () => vinr.engagement.offers.retrieve(offer.id),
   };
 }
 
+const cpuPerRequest = async (one: () => Promise<unknown>) => {
+  const start = process.cpuUsage();
+  for (let i = 0; i < PER_ROUND / BATCH; i++) await Promise.all(Array.from({ length: BATCH }, one));
+  const used = process.cpuUsage(start);
+  return (used.user + used.system) / PER_ROUND;
+};
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
+
 const on = await setup();
 const off = await setup(0);
-const variants: Record<string, () => Promise<unknown>> = {
-  'handlers retrieve, journal on': on.handlers,
-  'handlers retrieve, journal off': off.handlers,
-  'SDK retrieve via dispatcher, journal on': on.sdk,
-  'SDK retrieve via dispatcher, journal off': off.sdk,
-};
-const samples = new Map<string, number[]>(Object.keys(variants).map((k) => [k, []]));
-for (let round = 0; round < ROUNDS; round++) {
-  const names = Object.keys(variants);
-  if (round % 2) names.reverse();
-  const bench = new Bench({ time: TIME_MS, warmupTime: 100 });
-  for (const name of names) bench.add(name, variants[name] as () => Promise<unknown>);
-  await bench.run();
-  for (const task of bench.tasks) {
-    const hz = task.result && 'throughput' in task.result ? task.result.throughput.mean : 0;
-    samples.get(task.name)?.push(hz * BATCH);
+const rows = [];
+for (const path of ['handlers', 'sdk'] as const) {
+  const onUs: number[] = [];
+  const offUs: number[] = [];
+  for (let round = 0; round <= ROUNDS; round++) {
+    const first = round % 2 ? on : off;
+    const second = first === on ? off : on;
+    const a = await cpuPerRequest(first[path]);
+    const b = await cpuPerRequest(second[path]);
+    if (round === 0) continue; // warm-up
+    onUs.push(first === on ? a : b);
+    offUs.push(first === on ? b : a);
   }
+  const ratios = onUs.map((x, i) => x / (offUs[i] as number)).sort((a, b) => a - b);
+  rows.push({
+    path: path === 'handlers' ? 'msw getResponse, retrieve' : 'SDK retrieve via mock.dispatcher',
+    'CPU µs/req, journal on': median(onUs).toFixed(1),
+    'CPU µs/req, journal off': median(offUs).toFixed(1),
+    'on / off (median of rounds)': median(ratios).toFixed(3),
+    IQR: `${ratios[Math.floor(ratios.length / 4)]?.toFixed(3)}–${ratios[Math.floor((3 * ratios.length) / 4)]?.toFixed(3)}`,
+  });
 }
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
-const m = (k: string) => median(samples.get(k) ?? []);
-console.table(
-  ['handlers retrieve', 'SDK retrieve via dispatcher'].map((k) => ({
-    path: k,
-    'journal on req/s': Math.round(m(`${k}, journal on`)),
-    'journal off req/s': Math.round(m(`${k}, journal off`)),
-    'on / off': (m(`${k}, journal on`) / m(`${k}, journal off`)).toFixed(3),
-  })),
-);
+console.table(rows);

@@ -124,9 +124,8 @@ export class Journal {
   }
 }
 
-/** Fills in what the response says: status (0 for a dropped connection), error code, replay. */
+/** Fills in what the response says: status (0 for a dropped connection) and error code. */
 export function complete(entry: JournalEntry, response: Response, code: string | null): void {
   entry.status = response.type === 'error' ? 0 : response.status;
   entry.code = code;
-  entry.replayed = response.headers.get('idempotent-replayed') === 'true';
 }

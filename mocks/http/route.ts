@@ -139,6 +139,7 @@ export async function serveRoute(
       }
       const replay = toResponse(claim.entry.result, id);
       replay.headers.set('idempotent-replayed', 'true');
+      if (entry) entry.replayed = true;
       return replay;
     }
     const query = Object.fromEntries(url.searchParams);
