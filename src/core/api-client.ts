@@ -2,6 +2,7 @@ import type { SchemaName } from '../schemas/index.js';
 import { VERSION } from '../version.js';
 import { type APIError, makeAPIError } from './api-errors.js';
 import type { WithResponse } from './api-promise.js';
+import { diagnostics, type RequestEndMessage } from './diagnostics.js';
 import { APIConnectionError, APIConnectionTimeoutError, APIUserAbortError, VinrError } from './errors.js';
 import { newIdempotencyKey } from './idempotency.js';
 import type { NormalizedOptions, RequestOptions } from './options.js';
@@ -106,9 +107,13 @@ export class ApiClient {
     for (let attempt = 1; ; attempt++) {
       if (signal?.aborted) throw new APIUserAbortError(undefined, { cause: signal.reason });
       if (attempt > 1) headers['vinr-retry-count'] = String(attempt - 1);
-      const started = opts.log.debugEnabled ? performance.now() : 0;
+      const dc = diagnostics();
+      const traced = dc !== null && (dc.start.hasSubscribers || dc.end.hasSubscribers);
+      if (traced && dc.start.hasSubscribers) dc.start.publish({ method: spec.method, path: spec.path, attempt });
+      const started = opts.log.debugEnabled || traced ? performance.now() : 0;
       const result = await this.#attempt(spec.method, url, headers, body, timeout, signal, dispatcher);
       if (opts.log.debugEnabled) this.#logAttempt(spec, result, attempt, started);
+      if (traced && dc.end.hasSubscribers) dc.end.publish(endMessage(spec, result, attempt, started));
       if (result.ok) return result.value as WithResponse<T>;
       const { error } = result;
       (error as unknown as { attempts: number }).attempts = attempt;
@@ -165,6 +170,14 @@ export class ApiClient {
     const requestId = error && 'requestId' in error ? ` request_id=${(error as APIError).requestId}` : '';
     this.#opts.log.log('debug', `vinr: ${spec.method} ${spec.path} ${status} attempt=${attempt}${requestId} ${ms}ms`);
   }
+}
+
+function endMessage(spec: RequestSpec, result: Attempt, attempt: number, started: number): RequestEndMessage {
+  const ms = performance.now() - started;
+  const base = { method: spec.method, path: spec.path, attempt, ms };
+  if (result.ok) return { ...base, status: result.value.response.status, requestId: result.value.response.requestId };
+  const e = result.error as Partial<APIError>;
+  return { ...base, status: typeof e.status === 'number' ? e.status : 0, requestId: e.requestId ?? null };
 }
 
 function parseSuccess(res: TransportResponse, text: string): Attempt {
