@@ -243,7 +243,15 @@ export function createVinrMock(options: VinrMockOptions = {}): VinrMock {
     restore,
   };
   const handlers = createHandlers(ctx);
-  const dispatcher = createMswDispatcher(() => handlers);
+  const dispatcher = createMswDispatcher(
+    () => handlers,
+    (request, id) => {
+      const url = new URL(request.url);
+      const header = (name: string) => request.headers.get(name) ?? undefined;
+      const headers = { 'idempotency-key': header('idempotency-key'), 'vinr-retry-count': header('vinr-retry-count') };
+      journal.refused({ method: request.method, url: url.pathname + url.search, headers }, 404, 'resource_missing', id);
+    },
+  );
 
   return {
     handlers,

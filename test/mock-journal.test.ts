@@ -40,6 +40,10 @@ test('refusals before routing, dropped connections and every way in are journale
   await expect(wrongKey.events.list()).rejects.toThrow();
   mock.faults.inject({ networkError: true });
   await expect(mock.client({ maxRetries: 0 }).events.list()).rejects.toThrow();
+  // In process, a /v1 path outside the API's namespaces is answered 404 by the dispatcher itself.
+  const stray = await request('https://api.vinr.com/v1/nothing/here?x=1', { dispatcher: mock.dispatcher });
+  expect(stray.statusCode).toBe(404);
+  await stray.body.dump();
   const server = await mock.listen();
   try {
     const auth = { authorization: `Bearer ${mock.secretKey}` };
@@ -59,6 +63,7 @@ test('refusals before routing, dropped connections and every way in are journale
     expect(listed.data.map((r) => [r.status, r.path])).toEqual([
       [401, '/events'],
       [0, '/events'],
+      [404, '/nothing/here'],
       [404, '/engagement/nowhere'],
       [405, '/events'],
       [413, '/engagement/loyalty_accounts'],
@@ -68,6 +73,12 @@ test('refusals before routing, dropped connections and every way in are journale
   }
   expect(mock.requests[0]?.code).toBe('authentication_failed');
   expect(mock.requests[1]?.code).toBeNull();
+  expect(mock.requests[2]).toMatchObject({
+    path: '/nothing/here',
+    query: { x: '1' },
+    status: 404,
+    code: 'resource_missing',
+  });
   mock.reset();
   expect(mock.requests).toEqual([]);
 });

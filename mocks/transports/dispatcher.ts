@@ -45,7 +45,11 @@ function responseHeaders(res: Response): Record<string, string | string[]> {
  * process and without sockets. msw's `setupServer` cannot see undici's own requests; this can.
  * `HttpResponse.error()` reaches the caller as undici's `SocketError`, like a dropped connection.
  */
-export function createMswDispatcher(getHandlers: () => readonly RequestHandler[]): Dispatcher {
+export function createMswDispatcher(
+  getHandlers: () => readonly RequestHandler[],
+  /** Told about each request no handler answered (the 404 made here), with its request id: the mock journals it. */
+  onUnanswered?: (request: Request, requestId: string) => void,
+): Dispatcher {
   const interceptor: Dispatcher.DispatcherComposeInterceptor = () => (opts, handler) => {
     let done = false;
     const fail = (err: Error) => {
@@ -78,13 +82,15 @@ export function createMswDispatcher(getHandlers: () => readonly RequestHandler[]
       const res = await getResponse([...getHandlers()], request);
       if (done) return;
       if (!res) {
+        const id = requestId();
+        onUnanswered?.(request, id);
         const notFound = JSON.stringify({
           error: { code: 'resource_missing', message: `No route for ${method} ${url.pathname}` },
         });
         return deliver(
           new Response(notFound, {
             status: 404,
-            headers: { 'content-type': 'application/json', 'vinr-request-id': requestId() },
+            headers: { 'content-type': 'application/json', 'vinr-request-id': id },
           }),
         );
       }
