@@ -25,6 +25,12 @@ export interface JournalEntry {
 
 export const DEFAULT_JOURNAL_LIMIT = 10_000;
 
+/** `Vinr-Retry-Count` + 1; a missing or malformed header is a first attempt. */
+const attemptOf = (retryCount: string | null): number => {
+  const retries = Number(retryCount);
+  return Number.isInteger(retries) && retries > 0 ? retries + 1 : 1;
+};
+
 /**
  * The last `limit` requests, oldest first. Appends are O(1): the backing array is trimmed in one splice
  * once it holds twice the limit, so reads slice the tail.
@@ -40,7 +46,6 @@ export class Journal {
 
   /** A new entry, recorded now and completed by the caller once the response is known. */
   open(request: Request, path: string, url: URL, requestId: string): JournalEntry {
-    const retries = Number(request.headers.get('vinr-retry-count'));
     const entry: JournalEntry = {
       method: request.method,
       path,
@@ -50,7 +55,7 @@ export class Journal {
       code: null,
       idempotencyKey: request.headers.get('idempotency-key'),
       replayed: false,
-      attempt: Number.isInteger(retries) && retries > 0 ? retries + 1 : 1,
+      attempt: attemptOf(request.headers.get('vinr-retry-count')),
       requestId,
       at: new Date().toISOString(),
     };
@@ -84,7 +89,6 @@ export class Journal {
       const v = req.headers[name];
       return Array.isArray(v) ? (v[0] ?? null) : (v ?? null);
     };
-    const retries = Number(header('vinr-retry-count'));
     this.push({
       method: (req.method ?? '').toUpperCase(),
       path,
@@ -94,7 +98,7 @@ export class Journal {
       code,
       idempotencyKey: header('idempotency-key'),
       replayed: false,
-      attempt: Number.isInteger(retries) && retries > 0 ? retries + 1 : 1,
+      attempt: attemptOf(header('vinr-retry-count')),
       requestId,
       at: new Date().toISOString(),
     });
