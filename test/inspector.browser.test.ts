@@ -147,6 +147,19 @@ describe.skipIf(!existsSync(CHROMIUM))('inspector page', () => {
       await page.waitForTimeout(1_300); // let the "new row" highlight fade before the picture
       await page.screenshot({ path: SCREENSHOT, fullPage: true });
 
+      // A live update keeps where the reader scrolled to in a list.
+      const requestsBody = page.locator('#requests .body');
+      await requestsBody.evaluate((el) => {
+        el.scrollTop = 60;
+      });
+      const before = mock.requests.length;
+      await vinr.engagement.loyaltyAccounts.retrieve(members.Ana.id);
+      await page.waitForFunction(
+        (n) => document.querySelector('#requests h2 .count')?.textContent === String(n),
+        before + 1,
+      );
+      expect(await requestsBody.evaluate((el) => el.scrollTop)).toBe(60);
+
       // reset() empties the page too.
       mock.reset();
       await page.waitForFunction(() => document.querySelector('#offers')?.textContent?.includes('No offers yet'));

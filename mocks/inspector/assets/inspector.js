@@ -22,9 +22,10 @@
     return isNew ? ' fresh' : '';
   };
 
+  const drawn = new Map();
+  /** Redraws a card only when its content changed, keeping its scroll position (the lists scroll). */
   const section = (id, html, count) => {
     const card = document.getElementById(id);
-    card.querySelector('.body').innerHTML = html;
     let badge = card.querySelector('h2 .count');
     if (!badge) {
       badge = document.createElement('span');
@@ -32,6 +33,12 @@
       card.querySelector('h2').append(badge);
     }
     badge.textContent = count === undefined ? '' : `${num(count)}`;
+    if (drawn.get(id) === html) return;
+    drawn.set(id, html);
+    const body = card.querySelector('.body');
+    const scrolled = body.scrollTop;
+    body.innerHTML = html;
+    body.scrollTop = scrolled;
   };
   const empty = (text) => `<div class="empty">${esc(text)}</div>`;
   /** `widths` (one per column, '' for the flexible one) fixes the layout so long paths shrink with an ellipsis. */
