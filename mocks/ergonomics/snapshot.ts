@@ -5,7 +5,7 @@ import type { Engine } from '../engine/index.js';
 import { type Store, Table } from '../engine/store.js';
 import type { IdempotencyStore, Stored } from '../http/idempotency.js';
 import type { EndpointRecord } from '../webhooks/endpoints.js';
-import type { IdSource, IdState } from './ids.js';
+import type { IdSource } from './ids.js';
 
 /** Bumped whenever the shape below changes: a fixture from another version must fail loudly, not half-load. */
 export const SNAPSHOT_VERSION = 1;
@@ -26,10 +26,12 @@ export interface MockSnapshot {
   /** payment_id → engagement id. */
   payments: [string, string][];
   events: EmittedEvent[];
-  /** Idempotency-Key → recorded response. */
-  idempotency: [string, Stored][];
-  webhookEndpoints: EndpointRecord[];
-  ids: IdState;
+  /** Idempotency-Key → recorded response (internal shape). */
+  idempotency: [string, unknown][];
+  /** Webhook endpoints with their signing secrets (internal shape). */
+  webhookEndpoints: unknown[];
+  /** The id generators' state (internal shape). */
+  ids: unknown;
 }
 
 /** What snapshot and restore reach into. */
@@ -151,7 +153,7 @@ export function restoreSnapshot(parts: SnapshotParts, snapshot: unknown): void {
   }
   engine.events.load(copy.events);
   const prefix = parts.secretKey + KEY_SEPARATOR;
-  parts.idempotency.load(copy.idempotency.map(([key, entry]) => [prefix + key, entry]));
-  parts.endpoints.load(copy.webhookEndpoints);
+  parts.idempotency.load(copy.idempotency.map(([key, entry]) => [prefix + key, entry as Stored]));
+  parts.endpoints.load(copy.webhookEndpoints as EndpointRecord[]);
   parts.ids.load(copy.ids);
 }

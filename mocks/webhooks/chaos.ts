@@ -3,7 +3,7 @@ export interface WebhookChaosOptions {
   /** Deliver every event twice (same event id and body, each copy signed at its own delivery). */
   duplicate?: boolean;
   /**
-   * Deliver events out of order: events are held for {@link SHUFFLE_WINDOW_MS} after the first of a batch, then
+   * Deliver events out of order: events are held for 25 ms after the first of a batch, then
    * handed out in a random order that is never the emission order (when the batch holds two or more).
    */
   shuffle?: boolean;
