@@ -68,6 +68,11 @@ test('restore brings back the whole state: records, counters, events, idempotenc
 test('a fresh mock restored from a snapshot serves the same state; restore clears the journal', async () => {
   const source = createVinrMock({ now: '2026-01-10T00:00:00Z' });
   const { account } = await build(source);
+  // Subscribed to an event this test never causes: nothing is delivered to these unreachable URLs.
+  const events = ['loyalty.offer.paused'];
+  const endpoint = await source.client().webhookEndpoints.create({ url: 'http://127.0.0.1:9/hooks', events });
+  await source.client().webhookEndpoints.delete(endpoint.id);
+  const kept = await source.client().webhookEndpoints.create({ url: 'http://127.0.0.1:9/kept', events });
   const snapshot = source.snapshot();
   const target = createVinrMock();
   await target.client().engagement.rewards.create({ name: 'gone', points_cost: 1 });
@@ -77,8 +82,12 @@ test('a fresh mock restored from a snapshot serves the same state; restore clear
   const vinr = target.client();
   expect((await vinr.engagement.loyaltyAccounts.retrieve(account.id)).points_balance).toBe(510);
   expect((await vinr.engagement.rewards.list()).data).toEqual([]);
+  expect((await vinr.webhookEndpoints.list()).data.map((e) => e.id)).toEqual([kept.id]);
+  await expect(vinr.webhookEndpoints.delete(endpoint.id)).rejects.toBeInstanceOf(NotFoundError);
+  target.restore(snapshot); // the state before the checks above, for the id comparison below
   expect((await vinr.events.list()).data).toHaveLength(source.events.length);
   // Without a seed the ids after a restore still repeat those made after the snapshot.
+  source.restore(snapshot);
   const a = await source.client().engagement.loyaltyAccounts.create({});
   const b = await target.client().engagement.loyaltyAccounts.create({});
   expect(b.id).toBe(a.id);
