@@ -66,7 +66,16 @@ test('a seed makes in-process results repeatable too, and starts the clock froze
     const a = await vinr.engagement.loyaltyAccounts.create({}).withResponse();
     mock.clock.advance('1d');
     const b = await vinr.engagement.rewards.create({ name: 'Mug', points_cost: 10 });
-    return [a.data.id, a.response.requestId, a.data.created_at, b.id, b.created_at];
+    const offer = await vinr.engagement.offers.create({
+      name: 'Short',
+      incentive: { type: 'points_bonus', points: 1 },
+      ends_at: '2026-05-08T00:00:00Z',
+    });
+    await vinr.engagement.offers.publish(offer.id);
+    mock.clock.set('2026-05-09T00:00:00Z'); // the test's own clock move announces the expiry: its id is seeded too
+    const expired = mock.events.at(-1);
+    expect(expired?.type).toBe('loyalty.offer.expired');
+    return [a.data.id, a.response.requestId, a.data.created_at, b.id, b.created_at, expired?.id];
   };
   const first = await run();
   expect(await run()).toEqual(first);
