@@ -68,4 +68,13 @@ export class EventLog {
     this.#events = [];
     this.#at = new Map();
   }
+
+  /** Replaces the log with `events` without notifying listeners (a snapshot being restored). */
+  load(events: readonly EmittedEvent[]): void {
+    this.reset();
+    for (const event of events) {
+      this.#at.set(event.id, this.#events.length);
+      this.#events.push(event);
+    }
+  }
 }

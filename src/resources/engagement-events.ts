@@ -1,4 +1,5 @@
 import { activityOperations as ops } from '../api/operations/activity.js';
+import type { APIPromise } from '../core/api-promise.js';
 import type { RequestOptions } from '../core/options.js';
 import type { EventTrackParams } from '../schemas/activity.js';
 import type { EngagementEvent } from '../schemas/objects/index.js';
@@ -28,7 +29,7 @@ export class EngagementEvents extends APIResource {
    * console.log(result.points_earned, result.redemptions.length);
    * ```
    */
-  async track(params: EventTrackParams, options?: RequestOptions): Promise<EngagementEvent> {
+  track(params: EventTrackParams, options?: RequestOptions): APIPromise<EngagementEvent> {
     return this._request(ops['engagementEvents.track'], [], params, options);
   }
 }

@@ -1,4 +1,5 @@
 import { offerOperations as ops } from '../api/operations/offers.js';
+import type { APIPromise } from '../core/api-promise.js';
 import type { RequestOptions } from '../core/options.js';
 import type { PagePromise } from '../core/pagination.js';
 import type { Offer, OfferActivation } from '../schemas/objects/index.js';
@@ -49,7 +50,7 @@ export class Offers extends APIResource {
    * });
    * ```
    */
-  async create(params: OfferCreateParams, options?: RequestOptions): Promise<Offer> {
+  create(params: OfferCreateParams, options?: RequestOptions): APIPromise<Offer> {
     return this._request(ops['offers.create'], [], params, options);
   }
 
@@ -61,7 +62,7 @@ export class Offers extends APIResource {
    * console.log(offer.status, offer.redemption_count);
    * ```
    */
-  async retrieve(id: string, options?: RequestOptions): Promise<Offer> {
+  retrieve(id: string, options?: RequestOptions): APIPromise<Offer> {
     return this._request(ops['offers.retrieve'], [id], undefined, options);
   }
 
@@ -72,7 +73,7 @@ export class Offers extends APIResource {
    * await vinr.engagement.offers.update('ofr_123', { name: 'Spring double points' });
    * ```
    */
-  async update(id: string, params: OfferUpdateParams, options?: RequestOptions): Promise<Offer> {
+  update(id: string, params: OfferUpdateParams, options?: RequestOptions): APIPromise<Offer> {
     return this._request(ops['offers.update'], [id], params, options);
   }
 
@@ -94,7 +95,7 @@ export class Offers extends APIResource {
    * await vinr.engagement.offers.publish(offer.id);
    * ```
    */
-  async publish(id: string, options?: RequestOptions): Promise<Offer> {
+  publish(id: string, options?: RequestOptions): APIPromise<Offer> {
     return this._request(ops['offers.publish'], [id], undefined, options);
   }
 
@@ -105,7 +106,7 @@ export class Offers extends APIResource {
    * await vinr.engagement.offers.pause(offer.id);
    * ```
    */
-  async pause(id: string, options?: RequestOptions): Promise<Offer> {
+  pause(id: string, options?: RequestOptions): APIPromise<Offer> {
     return this._request(ops['offers.pause'], [id], undefined, options);
   }
 
@@ -116,7 +117,7 @@ export class Offers extends APIResource {
    * await vinr.engagement.offers.resume(offer.id);
    * ```
    */
-  async resume(id: string, options?: RequestOptions): Promise<Offer> {
+  resume(id: string, options?: RequestOptions): APIPromise<Offer> {
     return this._request(ops['offers.resume'], [id], undefined, options);
   }
 
@@ -129,9 +130,9 @@ export class Offers extends APIResource {
    * console.log(activation.status, activation.redemption?.points_transaction?.points);
    * ```
    */
-  async activate(params: OfferActivateParams, options?: RequestOptions): Promise<OfferActivation> {
+  activate(params: OfferActivateParams, options?: RequestOptions): APIPromise<OfferActivation> {
     // The SDK takes `{ offer, account }`; on the wire the offer is the path and the account the body.
-    const { offer, account } = await this._client.validate<OfferActivateParams>('offerActivate', params);
-    return this._request(ops['offers.activate'], [offer], { account }, options);
+    const split = ({ offer, account }: OfferActivateParams) => [[offer], { account }] as const;
+    return this._requestFrom('offerActivate', params, split, ops['offers.activate'], options);
   }
 }
