@@ -1,6 +1,7 @@
-import { APIPromise, NotFoundError, VinrValidationError } from '@vinr/sdk';
+import { APIPromise, NotFoundError, PagePromise, VinrValidationError } from '@vinr/sdk';
 import { createVinrMock } from '@vinr/sdk/mocks';
 import { expect, test } from 'vitest';
+import { type Operation, operations } from '../src/api/operations/index.js';
 
 test('withResponse gives the result with its status, lower-cased headers and request id', async () => {
   const mock = createVinrMock();
@@ -54,4 +55,48 @@ test('every method promise offers withResponse, and failures still reject with t
   await expect(vinr.engagement.offers.create({ name: '' } as never).withResponse()).rejects.toBeInstanceOf(
     VinrValidationError,
   );
+});
+
+test("every operation of the table returns a promise with withResponse, whose request id is the journal's", async () => {
+  const mock = createVinrMock();
+  const vinr = mock.client({ maxRetries: 0 });
+  const namespaces: Record<string, object> = {
+    offers: vinr.engagement.offers,
+    loyaltyAccounts: vinr.engagement.loyaltyAccounts,
+    segments: vinr.engagement.segments,
+    rewards: vinr.engagement.rewards,
+    engagementEvents: vinr.engagement.events,
+    redemptions: vinr.engagement.redemptions,
+    pointsTransactions: vinr.engagement.pointsTransactions,
+    webhookEndpoints: vinr.webhookEndpoints,
+    events: vinr.events,
+  };
+  const account = await vinr.engagement.loyaltyAccounts.create({});
+  // Arguments every method accepts the shape of: an id and a params object.
+  const argsOf = (name: string, list: boolean) => {
+    const params = name.endsWith('.activate') ? { offer: 'ofr_missing', account: account.id } : { account: account.id };
+    if (list) return [name.startsWith('pointsTransactions.') ? { account: account.id } : {}];
+    if (name.endsWith('.create') || name.endsWith('.track') || name.endsWith('.activate')) return [params];
+    return ['x_missing', params];
+  };
+  let answered = 0;
+  for (const [name, op] of Object.entries(operations) as [string, Operation][]) {
+    const before = mock.requests.length;
+    const [ns = '', method = ''] = name.split('.');
+    const target = namespaces[ns] as Record<string, (...args: unknown[]) => unknown>;
+    const pending = target[method]?.(...argsOf(name, op.list === true)) as APIPromise<unknown> | PagePromise<never>;
+    expect(pending, name).toBeInstanceOf(op.list ? PagePromise : APIPromise);
+    const outcome = await pending.withResponse().then(
+      ({ response }) => response.requestId,
+      (e: unknown) => (e as { requestId?: string | null }).requestId ?? 'refused before sending',
+    );
+    const sent = mock.requests.slice(before);
+    if (outcome === 'refused before sending') expect(sent, name).toEqual([]);
+    else {
+      expect(sent.at(-1)?.requestId, name).toBe(outcome);
+      answered++;
+    }
+  }
+  // Most calls reach the server (answered, or refused there for their made-up ids).
+  expect(answered).toBeGreaterThan(Object.keys(operations).length / 2);
 });

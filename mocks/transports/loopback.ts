@@ -26,8 +26,8 @@ export interface LoopbackServer {
   readonly baseURL: string;
   /**
    * Stops accepting, ends idle keep-alive sockets, lets in-flight requests finish, then resolves. Within 2 s in
-   * every case: after {@link CLOSE_GRACE_MS}, sockets still open (a client stalled mid-body, a request held by an
-   * injected delay) are destroyed.
+   * every case: after a 1.5 s grace (`CLOSE_GRACE_MS`), sockets still open (a client stalled mid-body, a request
+   * held by an injected delay) are destroyed.
    * @example
    * ```ts
    * const server = await mock.listen();
