@@ -1,3 +1,4 @@
+import { cpSync } from 'node:fs';
 import { defineConfig } from 'tsup';
 
 // `@vinr/sdk` stays external in every entry so that `@vinr/sdk/mocks` hands out the very
@@ -25,4 +26,9 @@ export default defineConfig({
   clean: true,
   treeshake: true,
   external: ['@vinr/sdk', '@vinr/sdk/webhooks', 'undici', 'zod', 'msw', 'ajv'],
+  // The inspector page reads its files next to the bundle (`import.meta.url`, shimmed in the CJS build).
+  shims: true,
+  async onSuccess() {
+    cpSync('mocks/inspector/assets', 'dist/inspector', { recursive: true });
+  },
 });

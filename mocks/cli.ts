@@ -12,7 +12,8 @@ const USAGE = `Usage: vinr-mock [options]
 
 The VINR reference server over HTTP. Prints its base URL (http://HOST:PORT/v1) on one line,
 then serves until SIGINT/SIGTERM. Drive it with the test helpers under that URL:
-POST /test_helpers/clock, /test_helpers/reset, /test_helpers/faults; GET /test_helpers/events.
+POST /test_helpers/clock, /test_helpers/reset, /test_helpers/faults, /test_helpers/snapshot,
+/test_helpers/restore; GET /test_helpers/events, /test_helpers/requests. The inspector page is at http://HOST:PORT/.
 
 Options:
   --port <n>             TCP port (default 12111; 0 = any free port)
@@ -27,6 +28,8 @@ Options:
   --allow-remote-webhooks
                          accept webhook endpoints on any host (default: loopback hosts only,
                          i.e. localhost, 127.0.0.0/8 and ::1)
+  --seed <s>             deterministic ids, request ids and secrets; the clock starts frozen
+                         (at --now, or 2026-01-01T00:00:00Z)
   -h, --help             show this help
 
 Exit codes: 0 after SIGINT/SIGTERM, 1 cannot listen (e.g. port in use), 2 bad flags.`;
@@ -70,6 +73,10 @@ function parse(argv: string[]): CliConfig | 'help' {
     mock.now = values.now;
   }
   if (values['allow-remote-webhooks']) mock.webhooks = { allowRemote: true };
+  if (values.seed !== undefined) {
+    if (values.seed.trim() === '') throw new UsageError('--seed must not be empty');
+    mock.seed = values.seed;
+  }
   return { port, host, mock };
 }
 
@@ -85,6 +92,7 @@ function parseFlags(argv: string[]) {
       'webhook-secret': { type: 'string' },
       now: { type: 'string' },
       'allow-remote-webhooks': { type: 'boolean' },
+      seed: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });

@@ -7,24 +7,32 @@ import type { RequestHandler } from 'msw';
 import type { Dispatcher } from 'undici';
 import { MockClock } from './engine/clock.js';
 import type { EmittedEvent } from './engine/events.js';
+import { withIdSource } from './engine/ids.js';
 import { Engine } from './engine/index.js';
+import { IdSource } from './ergonomics/ids.js';
+import { Journal, type JournalEntry } from './ergonomics/journal.js';
+import { type MockSnapshot, restoreSnapshot, type SnapshotParts, takeSnapshot } from './ergonomics/snapshot.js';
 import type { MockContext } from './http/context.js';
 import { FaultController, type FaultSpec } from './http/faults.js';
 import { Generation } from './http/generation.js';
 import { createHandlers } from './http/handlers.js';
 import { IdempotencyStore } from './http/idempotency.js';
 import { checkResponse, responseValidation } from './http/response-validation.js';
+import { createInspector } from './inspector/serve.js';
 import { createMswDispatcher } from './transports/dispatcher.js';
 import { createMockFetch } from './transports/fetch.js';
 import { type ListenOptions, type LoopbackServer, listen } from './transports/loopback.js';
+import { noRouteResponse } from './transports/no-route.js';
+import type { WebhookChaosOptions } from './webhooks/chaos.js';
 import type { WebhookDelivery, WebhookDeliveryOptions } from './webhooks/delivery.js';
 import { type EventHandler, WebhookHub } from './webhooks/hub.js';
 
 export { MockClock } from './engine/clock.js';
 export type { ListenOptions, LoopbackServer } from './transports/loopback.js';
+export type { WebhookChaosOptions } from './webhooks/chaos.js';
 export type { WebhookDelivery, WebhookDeliveryAttempt, WebhookDeliveryOptions } from './webhooks/delivery.js';
 export type { EventHandler, SignedEvent } from './webhooks/hub.js';
-export type { EmittedEvent, FaultSpec };
+export type { EmittedEvent, FaultSpec, JournalEntry, MockSnapshot };
 
 /** The secret key a mock accepts unless `secretKey` is given. */
 export const DEFAULT_MOCK_SECRET_KEY = 'sk_test_vinr_mock';
@@ -43,8 +51,12 @@ export interface VinrMockOptions {
   earnRate?: number;
   /** Retry schedule and per-attempt timeout of deliveries to registered webhook endpoints. */
   webhookDelivery?: WebhookDeliveryOptions;
-  /** Webhook endpoints of the mock. */
-  webhooks?: {
+  /**
+   * Webhook endpoints of the mock, and delivery chaos to prove a webhook handler idempotent and
+   * order-independent: `duplicate` delivers every event twice, `shuffle` out of order (both apply to registered
+   * endpoints and to `onEvent` listeners alike).
+   */
+  webhooks?: WebhookChaosOptions & {
     /**
      * Accept endpoint URLs on any host (default `false`: only loopback hosts — `localhost`, 127.0.0.0/8, `::1` —
      * so a fixture cannot make the mock POST to a cloud metadata address or a real service).
@@ -57,7 +69,18 @@ export interface VinrMockOptions {
    * extending the server. Needs the optional dependency `ajv` (`npm i -D ajv`), loaded on the first response.
    */
   validateResponses?: boolean;
+  /**
+   * Makes every id, request id and endpoint secret deterministic: two mocks with the same seed that receive the
+   * same calls in the same order answer byte for byte the same. The clock then starts frozen (at `now`, or
+   * 2026-01-01T00:00:00Z), and `reset()` rewinds the generators and the clock to that start.
+   */
+  seed?: string | number;
+  /** How many requests `mock.requests` keeps, newest last (default 10 000; 0 keeps none). */
+  journalLimit?: number;
 }
+
+/** Where a seeded mock's clock starts when `now` is not given. */
+export const DEFAULT_SEED_TIME = '2026-01-01T00:00:00Z';
 
 /** The reference server and its test controls (docs/testing.md). */
 export interface VinrMock {
@@ -81,6 +104,35 @@ export interface VinrMock {
   readonly clock: MockClock;
   /** Every emitted event, oldest first. */
   readonly events: readonly EmittedEvent[];
+  /**
+   * Every API request that reached the server, through any way in, oldest first (the last `journalLimit`).
+   * Test helpers are not recorded. Emptied by `reset()` and `restore()`.
+   * @example
+   * ```ts
+   * const writes = mock.requests.filter((r) => r.method === 'POST');
+   * expect(writes.map((r) => r.path)).toEqual(['/engagement/loyalty_accounts']);
+   * ```
+   */
+  readonly requests: readonly JournalEntry[];
+  /**
+   * The whole state as a JSON-serialisable value: build a fixture once, `restore` it before each test.
+   * @example
+   * ```ts
+   * const fixture = mock.snapshot();
+   * writeFileSync('fixture.json', JSON.stringify(fixture));
+   * ```
+   */
+  snapshot(): MockSnapshot;
+  /**
+   * Brings back a snapshot exactly (ids made afterwards repeat those made after it was taken). Like `reset()`,
+   * cuts off requests in flight and clears faults and the journal. A snapshot from another format version
+   * throws a `VinrError`, and nothing changes.
+   * @example
+   * ```ts
+   * beforeEach(() => mock.restore(fixture));
+   * ```
+   */
+  restore(snapshot: MockSnapshot): void;
   /**
    * Calls `handler` with each emitted event and what a webhook handler would receive for it: the raw
    * body and its `x-vinr-signature` (signed with `webhookSecret`, at the real time). Called just after
@@ -183,15 +235,22 @@ export interface VinrMock {
  * ```
  */
 export function createVinrMock(options: VinrMockOptions = {}): VinrMock {
-  const clock = new MockClock(options.now);
+  const seeded = options.seed !== undefined;
+  const start = options.now ?? (seeded ? DEFAULT_SEED_TIME : undefined);
+  const clock = new MockClock(start);
+  const ids = new IdSource(seeded ? String(options.seed) : undefined);
+  const journal = new Journal(options.journalLimit);
+  if (seeded) followIds(clock, ids);
   const secretKey = options.secretKey ?? DEFAULT_MOCK_SECRET_KEY;
   const webhookSecret = options.webhookSecret ?? DEFAULT_MOCK_WEBHOOK_SECRET;
   const engine = new Engine({ clock, ...(options.earnRate === undefined ? {} : { earnRate: options.earnRate }) });
   const idempotency = new IdempotencyStore(clock);
   const faults = new FaultController();
   const webhooks = new WebhookHub(engine.events, clock, webhookSecret, {
-    ...(options.webhookDelivery ? { delivery: options.webhookDelivery } : {}),
+    delivery: options.webhookDelivery,
     allowRemote: options.webhooks?.allowRemote === true,
+    chaos: options.webhooks,
+    random: ids.random,
   });
   const generation = new Generation();
   const reset = () => {
@@ -200,8 +259,14 @@ export function createVinrMock(options: VinrMockOptions = {}): VinrMock {
     webhooks.reset();
     idempotency.reset();
     faults.clear();
+    journal.reset();
     clock.reset();
+    if (seeded && start !== undefined) clock.set(start);
+    ids.rewind();
   };
+  const parts: SnapshotParts = { engine, clock, idempotency, endpoints: webhooks.endpoints, ids, secretKey, reset };
+  const snapshot = () => takeSnapshot(parts);
+  const restore = (s: unknown) => restoreSnapshot(parts, s);
   const validateResponses = options.validateResponses ?? responseValidation.defaultOn;
   const ctx: MockContext = {
     engine,
@@ -212,14 +277,24 @@ export function createVinrMock(options: VinrMockOptions = {}): VinrMock {
     webhooks,
     generation,
     reset,
+    ids,
+    journal,
+    snapshot,
+    restore,
     ...(validateResponses ? { checkResponse } : {}),
   };
   const handlers = createHandlers(ctx);
-  const mockFetch = createMockFetch(() => handlers);
+  // A request no handler answered, on an in-process way in: the same 404 as the router's, journaled.
+  const unanswered = (request: Request): Response => {
+    const id = ids.requestId();
+    journal.refusedRequest(request, 404, 'resource_missing', id);
+    return noRouteResponse(request.method, new URL(request.url).pathname, id);
+  };
+  const mockFetch = createMockFetch(() => handlers, unanswered);
   // Made on first use: Bun's built-in `undici` cannot compose a dispatcher, and a mock there serves through `fetch`.
   let dispatcher: Dispatcher | undefined;
   const getDispatcher = () => {
-    dispatcher ??= createMswDispatcher(() => handlers);
+    dispatcher ??= createMswDispatcher(() => handlers, unanswered);
     return dispatcher;
   };
   const inProcess = (): Pick<ClientOptions, 'dispatcher' | 'fetch'> => {
@@ -247,6 +322,11 @@ export function createVinrMock(options: VinrMockOptions = {}): VinrMock {
     get events() {
       return engine.events.all();
     },
+    get requests() {
+      return journal.entries();
+    },
+    snapshot,
+    restore,
     onEvent: (handler) => webhooks.onEvent(handler),
     webhooks: {
       get deliveries() {
@@ -268,7 +348,16 @@ export function createVinrMock(options: VinrMockOptions = {}): VinrMock {
         secretKey: clientOptions.secretKey ?? secretKey,
         ...inProcess(),
       }),
-    listen: (listenOptions) => listen(() => handlers, listenOptions),
+    listen: (listenOptions) => {
+      const source = { engine, clock, journal, deliveries: () => webhooks.deliveries };
+      const inspector = createInspector(source, secretKey, listenOptions?.host ?? '127.0.0.1');
+      return listen(() => handlers, listenOptions, {
+        refused: (req, status, code, id) => journal.refused(req, status, code, id),
+        requestId: ids.requestId,
+        serve: inspector.serve,
+        close: inspector.close,
+      });
+    },
     reset,
     toJSON: () => redacted(clock),
   };
@@ -285,3 +374,13 @@ const redacted = (clock: MockClock) => ({
   now: clock.now().toISOString(),
   frozen: clock.frozen,
 });
+
+/**
+ * A seeded mock's clock moves may announce expiries (events with ids): they draw from the mock's own generator
+ * too, so the test's own `clock.set`/`advance` calls stay replayable.
+ */
+function followIds(clock: MockClock, ids: IdSource): void {
+  const { set, advance } = clock;
+  clock.set = (date) => withIdSource(ids.newId, () => set.call(clock, date));
+  clock.advance = (by) => withIdSource(ids.newId, () => advance.call(clock, by));
+}

@@ -89,7 +89,9 @@ await step('npm pack', () => {
 await step('tarball contents (npm pack --json file list)', () => {
   const missing = promisedFiles().filter((f) => !packed.includes(f));
   const dts = ['index', 'webhooks', 'mocks'].flatMap((e) => [`dist/${e}.d.ts`, `dist/${e}.d.cts`]);
-  missing.push(...dts.filter((f) => !packed.includes(f) && !missing.includes(f)));
+  // The inspector page's files, read at run time next to the bundle.
+  const page = ['index.html', 'inspector.css', 'inspector.js'].map((f) => `dist/inspector/${f}`);
+  missing.push(...[...dts, ...page].filter((f) => !packed.includes(f) && !missing.includes(f)));
   const extra = packed.filter((f) => FORBIDDEN.some((re) => re.test(f)));
   const problems = [];
   if (missing.length) problems.push(`missing (imported by users): ${missing.join(', ')}`);
@@ -189,6 +191,13 @@ function runBin(path) {
         const res = await fetch(`${url}/engagement/offers`, { headers: { authorization: 'Bearer sk_test_vinr_mock' } });
         const body = await res.json();
         if (res.status !== 200 || body.object !== 'list') return fail(`GET /engagement/offers: ${res.status}`);
+        // The inspector page and its script, served from the installed package's files.
+        const root = url.replace(/\/v1$/, '');
+        for (const path of ['/', '/__inspector/inspector.js', '/__inspector/state']) {
+          const page = await fetch(`${root}${path}`);
+          await page.arrayBuffer();
+          if (page.status !== 200) return fail(`GET ${path} (inspector): ${page.status}`);
+        }
       } catch (e) {
         return fail(`request to ${url} failed: ${e.message}`);
       }

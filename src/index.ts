@@ -19,6 +19,8 @@ export {
   RefundExceedsPaymentError,
   UnprocessableEntityError,
 } from './core/api-errors.js';
+export { APIPromise, type APIResponseInfo, type WithResponse } from './core/api-promise.js';
+export type { RequestEndMessage, RequestStartMessage } from './core/diagnostics.js';
 export { isAPIError, isVinrError } from './core/error-guards.js';
 export * from './core/errors.js';
 export type { Logger, LogLevel } from './core/logger.js';

@@ -86,6 +86,25 @@ describe('vinr-mock', () => {
     expect(Date.now() - stopped).toBeLessThan(2_000);
   });
 
+  test('--seed makes two servers answer the same calls with the same ids, and serves the journal', async () => {
+    const ids: string[] = [];
+    for (let i = 0; i < 2; i++) {
+      const cli = start(['--port', '0', '--seed', 'ci-run']);
+      const baseURL = await cli.firstLine;
+      const account = await post(`${baseURL}/engagement/loyalty_accounts`, { tier: 'gold' });
+      expect(account.json.created_at).toBe('2026-01-01T00:00:00.000Z');
+      ids.push(String(account.json.id));
+      const journal = await request(`${baseURL}/test_helpers/requests`, {
+        headers: { authorization: 'Bearer sk_test_vinr_mock' },
+      });
+      const { data } = (await journal.body.json()) as { data: { path: string; status: number }[] };
+      expect(data.map((r) => [r.path, r.status])).toEqual([['/engagement/loyalty_accounts', 200]]);
+      cli.child.kill('SIGTERM');
+      await cli.exited;
+    }
+    expect(ids[1]).toBe(ids[0]);
+  });
+
   test('SIGINT with an idle keep-alive socket and a stuck request still exits 0 within 2 s', async () => {
     const cli = start(['--port', '0']);
     const baseURL = await cli.firstLine;
@@ -148,6 +167,7 @@ describe('vinr-mock', () => {
     [['--port', '70000'], '--port must be an integer'],
     [['--bogus'], "Unknown option '--bogus'"],
     [['--now', 'yesterday'], '--now must be an ISO 8601 date'],
+    [['--seed', ' '], '--seed must not be empty'],
   ])('bad flags %j exit 2 with a message', async (args, message) => {
     const cli = start(args);
     expect(await cli.exited).toBe(2);

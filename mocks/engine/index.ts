@@ -9,7 +9,7 @@ import { type EmittedEvent, EventLog } from './events.js';
 import { OfferService } from './offers.js';
 import { type ListPage, type ListQuery, paginate } from './pagination.js';
 import { RedemptionService } from './redemptions.js';
-import { Store } from './store.js';
+import { Store, type StoreJSON } from './store.js';
 import { TrackingService } from './tracking.js';
 
 export interface EngineOptions {
@@ -99,5 +99,10 @@ export class Engine {
   /** Empties the store, events included (listeners on `events` are kept). */
   reset(): void {
     this.#state.store = new Store();
+  }
+
+  /** Replaces the whole state with a copy of `json` (a snapshot being restored); listeners are kept. */
+  load(json: StoreJSON): void {
+    this.#state.store = Store.fromJSON(json);
   }
 }

@@ -1,5 +1,8 @@
 import type { MockClock } from '../engine/clock.js';
 import type { Engine } from '../engine/index.js';
+import type { IdSource } from '../ergonomics/ids.js';
+import type { Journal } from '../ergonomics/journal.js';
+import type { MockSnapshot } from '../ergonomics/snapshot.js';
 import type { WebhookHub } from '../webhooks/hub.js';
 import type { FaultController } from './faults.js';
 import type { Generation } from './generation.js';
@@ -23,4 +26,10 @@ export interface MockContext {
     | undefined;
   /** Empties state, puts the clock back to real time, clears faults (listeners are kept). */
   reset(): void;
+  /** The ids and request ids this mock makes (seedable, snapshotted). */
+  readonly ids: IdSource;
+  /** Every API request that reached the server (test helpers excepted). */
+  readonly journal: Journal;
+  snapshot(): MockSnapshot;
+  restore(snapshot: unknown): void;
 }

@@ -3,7 +3,7 @@ import type { JsonResult } from './respond.js';
 
 const TTL_MS = 24 * 3_600_000;
 
-interface Stored {
+export interface Stored {
   fingerprint: string;
   result: JsonResult;
   at: number;
@@ -20,8 +20,8 @@ export type Claim = { kind: 'new'; ticket: Ticket } | { kind: 'in_use' } | { kin
 /**
  * First response per (key, secret key), replayed for 24 h of mock time. `claim` is synchronous and marks the
  * key in flight before any `await`, so concurrent duplicates see it. A claim is held through a ticket: after a
- * `reset()`, a request still in flight holds a dead ticket, so it can neither record into the fresh store nor
- * free a key that a request of the new state claimed meanwhile.
+ * `reset()` or a restored snapshot, a request still in flight holds a dead ticket, so it can neither record into
+ * the fresh store nor free a key that a request of the new state claimed meanwhile.
  */
 export class IdempotencyStore {
   readonly #stored = new Map<string, Stored>();
@@ -53,5 +53,16 @@ export class IdempotencyStore {
   reset(): void {
     this.#stored.clear();
     this.#inFlight.clear();
+  }
+
+  /** The recorded responses, for a snapshot (in-flight claims are not state). */
+  dump(): [string, Stored][] {
+    return [...this.#stored];
+  }
+
+  /** Replaces the recorded responses (a snapshot being restored). */
+  load(entries: readonly [string, Stored][]): void {
+    this.reset();
+    for (const [scope, entry] of entries) this.#stored.set(scope, entry);
   }
 }

@@ -70,11 +70,21 @@ export function fromThrown(e: unknown): JsonResult {
   return errorResult('internal_error', `The reference server failed: ${message}`);
 }
 
+/** The error code each refusal was made with, for the request journal (no need to parse the body back). */
+const codes = new WeakMap<Response, string>();
+/** The error code of a response made by {@link toResponse}, else `null`. */
+export const errorCodeOf = (response: Response): string | null => codes.get(response) ?? null;
+
 export function toResponse(result: JsonResult, id: string): Response {
-  return new Response(JSON.stringify(result.body), {
+  const response = new Response(JSON.stringify(result.body), {
     status: result.status,
     headers: { 'content-type': 'application/json', 'vinr-request-id': id, ...result.headers },
   });
+  if (result.status >= 400) {
+    const code = (result.body as Partial<ErrorBody> | null)?.error?.code;
+    if (typeof code === 'string') codes.set(response, code);
+  }
+  return response;
 }
 
 /**

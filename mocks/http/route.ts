@@ -3,6 +3,8 @@ import type { z } from 'zod';
 import type { OperationName, PathParams } from '../../src/api/operations/index.js';
 import { type SchemaName, schemas } from '../../src/schemas/index.js';
 import type { ErrorCode } from '../engine/errors.js';
+import { withIdSource } from '../engine/ids.js';
+import type { JournalEntry } from '../ergonomics/journal.js';
 import type { MockContext } from './context.js';
 import type { Fault } from './faults.js';
 import type { Claim } from './idempotency.js';
@@ -138,11 +140,13 @@ export interface Matched {
   url: URL;
   params: Record<string, string>;
   id: string;
+  /** The request's journal entry, if it is journaled: gets the parsed body. */
+  entry?: JournalEntry | undefined;
 }
 
 const CUT_OFF =
-  'The reference server was reset while this request was in flight; nothing was applied. ' +
-  'Await every request of a test before mock.reset().';
+  'The reference server was reset while this request was in flight (mock.reset() or mock.restore()); nothing was ' +
+  'applied. Await every request of a test before resetting or restoring.';
 
 /**
  * Serves one matched route: faults, idempotency, validation, then the route, then the error shape.
@@ -178,13 +182,14 @@ export async function serveRoute(matched: Matched, ctx: MockContext): Promise<Re
 
 /** The real answer to a request: its replay, its refusal, or the route's result (recorded under its key). */
 async function answer(
-  { route, request, url, params, id }: Matched,
+  { route, request, url, params, id, entry }: Matched,
   ctx: MockContext,
   claim: Claim | undefined,
   started: number,
 ): Promise<Response> {
   const body = route.method === 'GET' ? { data: undefined, raw: '' } : await readBody(request);
   if ('status' in body) return toResponse(body, id);
+  if (entry && body.data !== undefined) entry.body = body.data;
   const fingerprint = `${route.method} ${url.pathname}\n${body.raw}`;
   if (claim?.kind === 'stored') {
     if (claim.entry.fingerprint !== fingerprint) {
@@ -194,6 +199,7 @@ async function answer(
     }
     const replay = toResponse(claim.entry.result, id);
     replay.headers.set('idempotent-replayed', 'true');
+    if (entry) entry.replayed = true;
     return replay;
   }
   const query = Object.fromEntries(url.searchParams);
@@ -211,7 +217,9 @@ async function answer(
   if (!ctx.generation.isCurrent(started)) return toResponse(errorResult('invalid_state_transition', CUT_OFF), id);
   let result: JsonResult;
   try {
-    const out = route.handle({ params, body: b.data, query: q.data } as RouteInput, ctx);
+    const input = { params, body: b.data, query: q.data } as RouteInput;
+    // A seeded mock makes the ids of its own requests (every way in comes through here).
+    const out = withIdSource(ctx.ids.newId, () => route.handle(input, ctx));
     result = ok(out instanceof Promise ? await out : out);
   } catch (e) {
     result = fromThrown(e);

@@ -1,6 +1,7 @@
 import { type HttpHandler, http } from 'msw';
+import { complete, type JournalEntry } from '../ergonomics/journal.js';
 import type { MockContext } from './context.js';
-import { errorResult, requestId, toResponse, unrecognizedURL } from './respond.js';
+import { errorCodeOf, errorResult, toResponse, unrecognizedURL } from './respond.js';
 import { apiPath, type Route, serveRoute } from './route.js';
 
 interface Compiled {
@@ -58,14 +59,14 @@ function unauthorized(request: Request, ctx: MockContext, id: string): Response 
 export function createRouter(routes: readonly Route[], ctx: MockContext): HttpHandler {
   const table = routes.map(compile);
   const namespaces = new Set(routes.map((r) => r.path.split('/')[1]).filter(Boolean));
-  const serve = (request: Request): { response: Response | Promise<Response>; route?: Route } | undefined => {
-    const url = new URL(request.url);
-    const path = apiPath(url);
-    if (path === url.pathname) return undefined; // no `/v1` segment at all
-    const malformed = isMalformed(url.pathname);
-    // Any malformed `/v1/` path is answered: msw's own matching of other handlers would throw on it.
-    if (!malformed && !namespaces.has(path.split('/')[1])) return undefined;
-    const id = requestId();
+  const serve = (
+    request: Request,
+    url: URL,
+    path: string,
+    malformed: boolean,
+    id: string,
+    entry: JournalEntry | undefined,
+  ): { response: Response | Promise<Response>; route?: Route } => {
     const denied = unauthorized(request, ctx, id);
     if (denied) return { response: denied };
     if (malformed) {
@@ -84,7 +85,7 @@ export function createRouter(routes: readonly Route[], ctx: MockContext): HttpHa
       keys.forEach((key, i) => {
         params[key] = decodeURIComponent(m[i + 1] ?? '');
       });
-      return { response: serveRoute({ route, request, url, params, id }, ctx), route };
+      return { response: serveRoute({ route, request, url, params, id, entry }, ctx), route };
     }
     if (allowed.length === 0) {
       return { response: toResponse(unrecognizedURL(request.method, path), id) };
@@ -96,8 +97,28 @@ export function createRouter(routes: readonly Route[], ctx: MockContext): HttpHa
   };
   const check = ctx.checkResponse;
   return http.all(/\/v1(\/|$)/, ({ request }) => {
-    const served = serve(request);
-    if (!served || !check) return served?.response;
-    return Promise.resolve(served.response).then((response) => check(served.route, request.method, response));
+    const url = new URL(request.url);
+    const path = apiPath(url);
+    if (path === url.pathname) return undefined; // no `/v1` segment at all
+    const malformed = isMalformed(url.pathname);
+    // Any malformed `/v1/` path is answered: msw's own matching of other handlers would throw on it.
+    if (!malformed && !namespaces.has(path.split('/')[1])) return undefined;
+    const id = ctx.ids.requestId();
+    // Test helpers are the test's own controls, not the app's traffic: like WireMock's admin API, not journaled.
+    const journaled = ctx.journal.limit !== 0 && !path.startsWith('/test_helpers/');
+    const entry = journaled ? ctx.journal.open(request, path, url, id) : undefined;
+    const served = serve(request, url, path, malformed, id, entry);
+    const response = check
+      ? Promise.resolve(served.response).then((r) => check(served.route, request.method, r))
+      : served.response;
+    if (!entry) return response;
+    if (!(response instanceof Promise)) return record(entry, response);
+    return response.then((r) => record(entry, r));
   });
+}
+
+/** Completes a journal entry with what was sent. */
+function record(entry: JournalEntry, response: Response): Response {
+  complete(entry, response, errorCodeOf(response));
+  return response;
 }

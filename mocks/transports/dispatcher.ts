@@ -1,6 +1,6 @@
 import { getResponse, type RequestHandler } from 'msw';
 import { Agent, type Dispatcher, errors } from 'undici';
-import { noRouteResponse } from './no-route.js';
+import { defaultUnanswered, type Unanswered } from './no-route.js';
 
 type Handler = Dispatcher.DispatchHandler;
 type Controller = Parameters<NonNullable<Handler['onRequestStart']>>[0];
@@ -45,7 +45,11 @@ function responseHeaders(res: Response): Record<string, string | string[]> {
  * process and without sockets. msw's `setupServer` cannot see undici's own requests; this can.
  * `HttpResponse.error()` reaches the caller as undici's `SocketError`, like a dropped connection.
  */
-export function createMswDispatcher(getHandlers: () => readonly RequestHandler[]): Dispatcher {
+export function createMswDispatcher(
+  getHandlers: () => readonly RequestHandler[],
+  /** Answers (and journals) each request no handler answered. */
+  unanswered: Unanswered = defaultUnanswered,
+): Dispatcher {
   const interceptor: Dispatcher.DispatcherComposeInterceptor = () => (opts, handler) => {
     let done = false;
     const fail = (err: Error) => {
@@ -77,7 +81,7 @@ export function createMswDispatcher(getHandlers: () => readonly RequestHandler[]
       });
       const res = await getResponse([...getHandlers()], request);
       if (done) return;
-      if (!res) return deliver(noRouteResponse(method, url.pathname));
+      if (!res) return deliver(unanswered(request));
       if (res.type === 'error')
         return fail(new errors.SocketError('other side closed (network error injected by the mock)'));
       return deliver(res);

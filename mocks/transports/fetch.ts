@@ -1,5 +1,5 @@
 import { getResponse, type RequestHandler } from 'msw';
-import { noRouteResponse } from './no-route.js';
+import { defaultUnanswered, type Unanswered } from './no-route.js';
 
 /**
  * A `fetch` that answers from the reference server's handlers in-process: no sockets and no interception of the
@@ -7,7 +7,11 @@ import { noRouteResponse } from './no-route.js';
  * real `fetch` does: an injected network error rejects with `TypeError('fetch failed')`, an abort with the
  * signal's reason, even while a fault delays the response.
  */
-export function createMockFetch(getHandlers: () => readonly RequestHandler[]): typeof fetch {
+export function createMockFetch(
+  getHandlers: () => readonly RequestHandler[],
+  /** Answers (and journals) each request no handler answered. */
+  unanswered: Unanswered = defaultUnanswered,
+): typeof fetch {
   return (input, init) => {
     let request: Request;
     try {
@@ -17,7 +21,7 @@ export function createMockFetch(getHandlers: () => readonly RequestHandler[]): t
     }
     const { signal } = request;
     if (signal.aborted) return Promise.reject(signal.reason);
-    const answer = serve(request, getHandlers);
+    const answer = serve(request, getHandlers, unanswered);
     return new Promise<Response>((resolve, reject) => {
       const onAbort = () => reject(signal.reason);
       signal.addEventListener('abort', onAbort, { once: true });
@@ -26,9 +30,13 @@ export function createMockFetch(getHandlers: () => readonly RequestHandler[]): t
   };
 }
 
-async function serve(request: Request, getHandlers: () => readonly RequestHandler[]): Promise<Response> {
+async function serve(
+  request: Request,
+  getHandlers: () => readonly RequestHandler[],
+  unanswered: Unanswered,
+): Promise<Response> {
   const res = await getResponse([...getHandlers()], request);
-  if (!res) return noRouteResponse(request.method, new URL(request.url).pathname);
+  if (!res) return unanswered(request);
   if (res.type === 'error') {
     throw new TypeError('fetch failed', { cause: new Error('network error injected by the mock') });
   }

@@ -1,7 +1,14 @@
 import { createServer, type IncomingMessage, type ServerResponse, STATUS_CODES } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { getResponse, type RequestHandler } from 'msw';
-import { errorResult, fromThrown, type JsonResult, requestId, unrecognizedURL } from '../http/respond.js';
+import {
+  type ErrorBody,
+  errorResult,
+  fromThrown,
+  type JsonResult,
+  requestId,
+  unrecognizedURL,
+} from '../http/respond.js';
 
 /** Options of `mock.listen()`. */
 export interface ListenOptions {
@@ -28,6 +35,18 @@ export interface LoopbackServer {
    * ```
    */
   close(): Promise<void>;
+}
+
+/** What a mock adds to its loopback server: a journal of refusals made here, and the inspector page. */
+export interface LoopbackHooks {
+  /** Called for each request this server refuses itself, before any handler (413, 405, 400, 404). */
+  refused?(req: IncomingMessage, status: number, code: string, requestId: string): void;
+  /** Serves requests outside the API (the inspector page); returns false for a path it does not own. */
+  serve?(req: IncomingMessage, res: ServerResponse): boolean;
+  /** Makes request ids for refusals (a seeded mock's own generator). */
+  requestId?(): string;
+  /** Called by `close()`: ends long-lived responses (live streams) at once. */
+  close?(): void;
 }
 
 /** Bodies above this are refused with 413 before they are buffered: a fixture must not exhaust the test's memory. */
@@ -78,26 +97,26 @@ function toRequest(req: IncomingMessage, origin: string, body: Buffer): Request 
 }
 
 /** Answers on a socket Node no longer parses as HTTP (CONNECT, a parse error), then closes it. */
-function endRaw(socket: Socket, result: JsonResult): void {
+function endRaw(socket: Socket, result: JsonResult, id: string): void {
   const body = Buffer.from(JSON.stringify(result.body));
   const head = [
     `HTTP/1.1 ${result.status} ${STATUS_CODES[result.status] ?? ''}`,
     'content-type: application/json',
     `content-length: ${body.length}`,
-    `vinr-request-id: ${requestId()}`,
+    `vinr-request-id: ${id}`,
     'connection: close',
   ];
   socket.end(Buffer.concat([Buffer.from(`${head.join('\r\n')}\r\n\r\n`), body]));
 }
 
 /** Writes a refusal made before the request reached the handlers, in the same shape as every other. */
-function writePlain(res: ServerResponse, result: JsonResult, close = false): void {
+function writePlain(res: ServerResponse, result: JsonResult, close: boolean, id: string): void {
   if (res.headersSent || res.destroyed) return;
   const body = Buffer.from(JSON.stringify(result.body));
   res.writeHead(result.status, {
     'content-type': 'application/json',
     'content-length': body.length,
-    'vinr-request-id': requestId(),
+    'vinr-request-id': id,
     ...(close ? { connection: 'close' } : {}),
   });
   res.end(body);
@@ -131,6 +150,7 @@ async function writeResponse(res: ServerResponse, answer: Response, closing: boo
 export async function listen(
   getHandlers: () => readonly RequestHandler[],
   options: ListenOptions = {},
+  hooks: LoopbackHooks = {},
 ): Promise<LoopbackServer> {
   const host = options.host ?? '127.0.0.1';
   const active = new Map<Socket, number>();
@@ -148,16 +168,27 @@ export async function listen(
     await serve(req, res);
   });
 
+  const newRequestId = () => hooks.requestId?.() ?? requestId();
+  /** A refusal made here, before any handler: journaled like the handlers' own. */
+  const refuse = (req: IncomingMessage, res: ServerResponse, result: JsonResult, close: boolean) => {
+    const id = newRequestId();
+    const code = (result.body as Partial<ErrorBody>).error?.code ?? 'invalid_request';
+    hooks.refused?.(req, result.status, code, id);
+    writePlain(res, result, close, id);
+  };
+
   async function serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const method = (req.method ?? '').toUpperCase();
     if (FORBIDDEN_METHODS.has(method)) {
       req.resume();
-      return writePlain(
+      return refuse(
+        req,
         res,
         errorResult('invalid_request', `The method ${method} is not supported.`, {}, 405),
         closing,
       );
     }
+    if (hooks.serve?.(req, res)) return;
     let body: Buffer;
     try {
       body = await readBody(req);
@@ -165,7 +196,7 @@ export async function listen(
       if (!(e instanceof TooLarge)) return void res.destroy();
       // The rest of the body is never read, so this connection cannot carry another request.
       const msg = `The request body exceeds ${MAX_BODY_BYTES} bytes.`;
-      writePlain(res, errorResult('invalid_request', msg, {}, 413), true);
+      refuse(req, res, errorResult('invalid_request', msg, {}, 413), true);
       res.on('finish', () => req.socket.destroySoon());
       return;
     }
@@ -173,16 +204,16 @@ export async function listen(
     try {
       request = toRequest(req, origin, body);
     } catch {
-      return writePlain(res, errorResult('invalid_request', 'The request could not be read as HTTP.'), closing);
+      return refuse(req, res, errorResult('invalid_request', 'The request could not be read as HTTP.'), closing);
     }
     let answer: Response | undefined;
     try {
       answer = await getResponse([...getHandlers()], request);
     } catch (e) {
-      return writePlain(res, fromThrown(e), closing);
+      return writePlain(res, fromThrown(e), closing, newRequestId());
     }
     if (!answer) {
-      return writePlain(res, unrecognizedURL(method, new URL(request.url).pathname), closing);
+      return refuse(req, res, unrecognizedURL(method, new URL(request.url).pathname), closing);
     }
     if (answer.type === 'error') return void req.socket.destroy();
     try {
@@ -205,13 +236,17 @@ export async function listen(
   // Node hands CONNECT to this event, not to the request handler; unanswered, the client would just see a close.
   server.on('connect', (req: IncomingMessage, socket: Socket) => {
     socket.on('error', () => undefined);
-    endRaw(socket, errorResult('invalid_request', `The method ${req.method} is not supported.`, {}, 405));
+    endRaw(
+      socket,
+      errorResult('invalid_request', `The method ${req.method} is not supported.`, {}, 405),
+      newRequestId(),
+    );
   });
   // Malformed HTTP never reaches a handler: answer it in the same JSON shape instead of Node's bare 400.
   server.on('clientError', (err: NodeJS.ErrnoException, socket: Socket) => {
     if (!socket.writable || err.code === 'ECONNRESET') return void socket.destroy();
     const status = err.code === 'HPE_HEADER_OVERFLOW' ? 431 : 400;
-    endRaw(socket, errorResult('invalid_request', 'Malformed HTTP request.', {}, status));
+    endRaw(socket, errorResult('invalid_request', 'Malformed HTTP request.', {}, status), newRequestId());
   });
 
   await new Promise<void>((resolve, reject) => {
@@ -232,6 +267,7 @@ export async function listen(
     close: () =>
       (closed ??= new Promise<void>((resolve) => {
         closing = true;
+        hooks.close?.();
         const force = setTimeout(() => {
           for (const socket of active.keys()) socket.destroy();
         }, CLOSE_GRACE_MS);

@@ -105,4 +105,18 @@ export class EndpointStore {
     this.#rows = [];
     this.#at = new Map();
   }
+
+  /** Every endpoint, deleted ones included (a list cursor may point at one), for a snapshot. */
+  dump(): readonly EndpointRecord[] {
+    return this.#rows;
+  }
+
+  /** Replaces every endpoint (a snapshot being restored). */
+  load(rows: readonly EndpointRecord[]): void {
+    this.reset();
+    for (const row of rows) {
+      this.#at.set(row.id, this.#rows.length);
+      this.#rows.push(row);
+    }
+  }
 }

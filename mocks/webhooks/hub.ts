@@ -2,6 +2,7 @@ import type { VinrEvent } from '@vinr/sdk';
 import { signWebhook } from '@vinr/sdk/webhooks';
 import type { MockClock } from '../engine/clock.js';
 import type { EmittedEvent, EventLog } from '../engine/events.js';
+import { WebhookChaos, type WebhookChaosOptions } from './chaos.js';
 import { Deliverer, type WebhookDelivery, type WebhookDeliveryOptions } from './delivery.js';
 import { EndpointStore } from './endpoints.js';
 
@@ -16,6 +17,16 @@ export interface SignedEvent {
 /** A listener of `mock.onEvent`: the parsed event, and the raw signed body with its `x-vinr-signature`. */
 export type EventHandler = (event: VinrEvent, signed: SignedEvent) => unknown;
 
+/** How a hub delivers: retry schedule, who may be called, and delivery chaos (with its random source). */
+export interface HubOptions {
+  delivery?: WebhookDeliveryOptions | undefined;
+  /** Accept endpoint URLs off loopback. */
+  allowRemote?: boolean | undefined;
+  chaos?: WebhookChaosOptions | undefined;
+  /** Drives `shuffle` (a seeded mock's own generator). */
+  random?: (() => number) | undefined;
+}
+
 /**
  * Turns every emitted event into signed webhooks: handed to `mock.onEvent` listeners and POSTed to
  * registered endpoints. All of it runs after the emitting request's engine step, never inside it.
@@ -26,16 +37,21 @@ export class WebhookHub {
   readonly #handlers = new Set<EventHandler>();
   /** Listener calls and deliveries still running, for `idle()`. */
   readonly #pending = new Set<Promise<unknown>>();
+  readonly #chaos: WebhookChaos;
 
   constructor(
     events: EventLog,
     clock: MockClock,
     private readonly webhookSecret: string,
-    options: { delivery?: WebhookDeliveryOptions; allowRemote?: boolean } = {},
+    options: HubOptions = {},
   ) {
     this.endpoints = new EndpointStore(clock, options.allowRemote === true);
     this.#deliverer = new Deliverer(options.delivery ?? {}, (id) => this.endpoints.get(id) !== undefined);
-    events.subscribe((event) => this.#publish(event));
+    const random = options.random ?? Math.random;
+    this.#chaos = new WebhookChaos(options.chaos ?? {}, random, (batch) => this.#track(batch, false));
+    events.subscribe((event) =>
+      this.#chaos.active ? this.#chaos.push(() => this.#publish(event)) : this.#publish(event),
+    );
   }
 
   get deliveries(): readonly WebhookDelivery[] {
@@ -62,6 +78,7 @@ export class WebhookHub {
   }
 
   reset(): void {
+    this.#chaos.reset();
     this.endpoints.reset();
     this.#deliverer.reset();
   }

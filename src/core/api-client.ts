@@ -1,5 +1,7 @@
 import type { SchemaName } from '../schemas/index.js';
 import { type APIError, makeAPIError } from './api-errors.js';
+import type { WithResponse } from './api-promise.js';
+import { diagnostics, type RequestEndMessage } from './diagnostics.js';
 import { APIConnectionError, APIConnectionTimeoutError, APIUserAbortError, VinrError } from './errors.js';
 import { connectionHint, notFoundHint } from './hints.js';
 import { newIdempotencyKey } from './idempotency.js';
@@ -44,7 +46,9 @@ const queryString = (query: Record<string, unknown> | undefined): string => {
 };
 
 /** Outcome of one attempt: a value, or an error and whether another attempt may fix it. */
-type Attempt = { ok: true; value: unknown } | { ok: false; error: VinrError; retry: boolean; retryAfter?: number };
+type Attempt =
+  | { ok: true; value: WithResponse<unknown> }
+  | { ok: false; error: VinrError; retry: boolean; retryAfter?: number };
 
 /**
  * The request loop: headers, idempotency key, per-attempt timeout, retries with back-off, error mapping.
@@ -81,7 +85,13 @@ export class ApiClient {
     return validate<T>(schema, input);
   }
 
+  /** The result only (see {@link requestWithResponse}). */
   async request<T>(spec: RequestSpec, options?: RequestOptions): Promise<T> {
+    return (await this.requestWithResponse<T>(spec, options)).data;
+  }
+
+  /** Sends `spec` with retries; resolves to the parsed result and the response it came in. */
+  async requestWithResponse<T>(spec: RequestSpec, options?: RequestOptions): Promise<WithResponse<T>> {
     checkRequestOptions(options);
     const opts = this.#opts;
     const maxRetries = options?.maxRetries ?? opts.maxRetries;
@@ -100,10 +110,14 @@ export class ApiClient {
     for (let attempt = 1; ; attempt++) {
       if (signal?.aborted) throw new APIUserAbortError(undefined, { cause: signal.reason });
       if (attempt > 1) headers['vinr-retry-count'] = String(attempt - 1);
-      const started = opts.log.debugEnabled ? performance.now() : 0;
+      const dc = diagnostics();
+      const traced = dc !== null && (dc.start.hasSubscribers || dc.end.hasSubscribers);
+      if (traced && dc.start.hasSubscribers) dc.start.publish({ method: spec.method, path: spec.path, attempt });
+      const started = opts.log.debugEnabled || traced ? performance.now() : 0;
       const result = await this.#attempt(spec.method, url, headers, body, timeout, signal, send);
       if (opts.log.debugEnabled) this.#logAttempt(spec, result, attempt, started);
-      if (result.ok) return result.value as T;
+      if (traced && dc.end.hasSubscribers) dc.end.publish(endMessage(spec, result, attempt, started));
+      if (result.ok) return result.value as WithResponse<T>;
       const { error } = result;
       (error as unknown as { attempts: number }).attempts = attempt;
       if (!result.retry || attempt > maxRetries) throw error;
@@ -164,9 +178,19 @@ export class ApiClient {
   }
 }
 
+function endMessage(spec: RequestSpec, result: Attempt, attempt: number, started: number): RequestEndMessage {
+  const ms = performance.now() - started;
+  const base = { method: spec.method, path: spec.path, attempt, ms };
+  if (result.ok) return { ...base, status: result.value.response.status, requestId: result.value.response.requestId };
+  const e = result.error as Partial<APIError>;
+  return { ...base, status: typeof e.status === 'number' ? e.status : 0, requestId: e.requestId ?? null };
+}
+
 function parseSuccess(res: TransportResponse, text: string): Attempt {
   try {
-    return { ok: true, value: text === '' ? {} : JSON.parse(text) };
+    const data: unknown = text === '' ? {} : JSON.parse(text);
+    const response = { status: res.status, headers: res.headers, requestId: res.headers['vinr-request-id'] ?? null };
+    return { ok: true, value: { data, response } };
   } catch (cause) {
     const id = res.headers['vinr-request-id'];
     return {

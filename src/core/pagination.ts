@@ -1,3 +1,4 @@
+import type { WithResponse } from './api-promise.js';
 import { VinrValidationError } from './errors.js';
 
 /** One page of a list, as the API sends it. */
@@ -7,7 +8,7 @@ export interface Page<T> {
   has_more: boolean;
 }
 
-type FetchPage<T> = (startingAfter: string | undefined) => Promise<Page<T>>;
+type FetchPage<T> = (startingAfter: string | undefined) => Promise<WithResponse<Page<T>>>;
 
 const MAX_TO_ARRAY = 10_000;
 
@@ -25,7 +26,8 @@ const MAX_TO_ARRAY = 10_000;
 export class PagePromise<T extends { id: string } | { key: string }> implements Promise<Page<T>>, AsyncIterable<T> {
   /** Makes a PagePromise usable wherever a `Promise<Page<T>>` is expected. */
   readonly [Symbol.toStringTag] = 'PagePromise';
-  #first: Promise<Page<T>> | undefined;
+  #first: Promise<WithResponse<Page<T>>> | undefined;
+  #firstData: Promise<Page<T>> | undefined;
   readonly #fetch: FetchPage<T>;
   readonly #startingAfter: string | undefined;
 
@@ -35,9 +37,27 @@ export class PagePromise<T extends { id: string } | { key: string }> implements 
     this.#startingAfter = startingAfter;
   }
 
-  #firstPage(): Promise<Page<T>> {
+  #firstResponse(): Promise<WithResponse<Page<T>>> {
     this.#first ??= this.#fetch(this.#startingAfter);
     return this.#first;
+  }
+
+  #firstPage(): Promise<Page<T>> {
+    this.#firstData ??= this.#firstResponse().then((r) => r.data);
+    return this.#firstData;
+  }
+
+  /**
+   * Resolves to the first page together with its response: status, headers (a plain object, lower-cased
+   * names) and request id.
+   * @example
+   * ```ts
+   * const { data: page, response } = await vinr.engagement.offers.list({ limit: 5 }).withResponse();
+   * console.log(page.data.length, response.requestId);
+   * ```
+   */
+  withResponse(): Promise<WithResponse<Page<T>>> {
+    return this.#firstResponse();
   }
 
   /**
@@ -90,7 +110,7 @@ export class PagePromise<T extends { id: string } | { key: string }> implements 
       yield* page.data;
       const last = page.data[page.data.length - 1];
       if (!page.has_more || !last) return;
-      page = await this.#fetch(cursorOf(last));
+      page = (await this.#fetch(cursorOf(last))).data;
     }
   }
 

@@ -1,4 +1,5 @@
 import { checkoutOperations as ops } from '../api/operations/checkouts.js';
+import type { APIPromise } from '../core/api-promise.js';
 import type { RequestOptions } from '../core/options.js';
 import type { PagePromise } from '../core/pagination.js';
 import type {
@@ -43,7 +44,7 @@ export class Checkouts extends APIResource {
    * console.log(checkout.amount_due, checkout.applied);
    * ```
    */
-  async create(params: CheckoutCreateParams, options?: RequestOptions): Promise<Checkout> {
+  create(params: CheckoutCreateParams, options?: RequestOptions): APIPromise<Checkout> {
     return this._request(ops['checkouts.create'], [], params, options);
   }
 
@@ -55,7 +56,7 @@ export class Checkouts extends APIResource {
    * console.log(quote.amount_due);
    * ```
    */
-  async preview(params: CheckoutPreviewParams, options?: RequestOptions): Promise<CheckoutPreview> {
+  preview(params: CheckoutPreviewParams, options?: RequestOptions): APIPromise<CheckoutPreview> {
     return this._request(ops['checkouts.preview'], [], params, options);
   }
 
@@ -66,7 +67,7 @@ export class Checkouts extends APIResource {
    * const checkout = await vinr.engagement.checkouts.retrieve('chk_123');
    * ```
    */
-  async retrieve(id: string, options?: RequestOptions): Promise<Checkout> {
+  retrieve(id: string, options?: RequestOptions): APIPromise<Checkout> {
     return this._request(ops['checkouts.retrieve'], [id], undefined, options);
   }
 
@@ -78,7 +79,7 @@ export class Checkouts extends APIResource {
    * const checkout = await vinr.engagement.checkouts.update('chk_123', { amount: 12_500 });
    * ```
    */
-  async update(id: string, params: CheckoutUpdateParams, options?: RequestOptions): Promise<Checkout> {
+  update(id: string, params: CheckoutUpdateParams, options?: RequestOptions): APIPromise<Checkout> {
     return this._request(ops['checkouts.update'], [id], params, options);
   }
 
@@ -102,7 +103,7 @@ export class Checkouts extends APIResource {
    * console.log(done.engagement_event?.points_earned);
    * ```
    */
-  async complete(id: string, params: CheckoutCompleteParams, options?: RequestOptions): Promise<Checkout> {
+  complete(id: string, params: CheckoutCompleteParams, options?: RequestOptions): APIPromise<Checkout> {
     return this._request(ops['checkouts.complete'], [id], params, options);
   }
 
@@ -113,7 +114,7 @@ export class Checkouts extends APIResource {
    * await vinr.engagement.checkouts.cancel('chk_123');
    * ```
    */
-  async cancel(id: string, options?: RequestOptions): Promise<Checkout> {
+  cancel(id: string, options?: RequestOptions): APIPromise<Checkout> {
     return this._request(ops['checkouts.cancel'], [id], undefined, options);
   }
 }

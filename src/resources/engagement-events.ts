@@ -1,4 +1,5 @@
 import { activityOperations as ops } from '../api/operations/activity.js';
+import type { APIPromise } from '../core/api-promise.js';
 import type { RequestOptions } from '../core/options.js';
 import type { EventTrackParams, PaymentCompletedParams, PaymentRefundedParams } from '../schemas/activity.js';
 import type { EngagementEvent } from '../schemas/objects/index.js';
@@ -34,7 +35,7 @@ export class EngagementEvents extends APIResource {
    * console.log(refund.points_transactions); // the reversals written
    * ```
    */
-  async track(params: EventTrackParams, options?: RequestOptions): Promise<EngagementEvent> {
+  track(params: EventTrackParams, options?: RequestOptions): APIPromise<EngagementEvent> {
     return this._request(ops['engagementEvents.track'], [], params, options);
   }
 }

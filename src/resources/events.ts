@@ -1,4 +1,5 @@
 import { webhookOperations as ops } from '../api/operations/webhooks.js';
+import type { APIPromise } from '../core/api-promise.js';
 import type { RequestOptions } from '../core/options.js';
 import type { PagePromise } from '../core/pagination.js';
 import type { EventListParams } from '../schemas/activity.js';
@@ -22,7 +23,7 @@ export class Events extends APIResource {
    * const event = await vinr.events.retrieve('evt_123');
    * ```
    */
-  async retrieve(id: string, options?: RequestOptions): Promise<VinrEvent> {
+  retrieve(id: string, options?: RequestOptions): APIPromise<VinrEvent> {
     return this._request(ops['events.retrieve'], [id], undefined, options);
   }
 

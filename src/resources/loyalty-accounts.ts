@@ -1,4 +1,5 @@
 import { memberOperations as ops } from '../api/operations/members.js';
+import type { APIPromise } from '../core/api-promise.js';
 import type { RequestOptions } from '../core/options.js';
 import type { PagePromise } from '../core/pagination.js';
 import type {
@@ -34,7 +35,7 @@ export class LoyaltyAccounts extends APIResource {
    * const account = await vinr.engagement.loyaltyAccounts.create({ customer: 'cus_42', tier: 'gold', points_balance: 1200 });
    * ```
    */
-  async create(params: LoyaltyAccountCreateParams = {}, options?: RequestOptions): Promise<LoyaltyAccount> {
+  create(params: LoyaltyAccountCreateParams = {}, options?: RequestOptions): APIPromise<LoyaltyAccount> {
     return this._request(ops['loyaltyAccounts.create'], [], params, options);
   }
 
@@ -45,7 +46,7 @@ export class LoyaltyAccounts extends APIResource {
    * const { points_balance } = await vinr.engagement.loyaltyAccounts.retrieve('loy_456');
    * ```
    */
-  async retrieve(id: string, options?: RequestOptions): Promise<LoyaltyAccount> {
+  retrieve(id: string, options?: RequestOptions): APIPromise<LoyaltyAccount> {
     return this._request(ops['loyaltyAccounts.retrieve'], [id], undefined, options);
   }
 
@@ -56,7 +57,7 @@ export class LoyaltyAccounts extends APIResource {
    * await vinr.engagement.loyaltyAccounts.update('loy_456', { tier: 'platinum' });
    * ```
    */
-  async update(id: string, params: LoyaltyAccountUpdateParams, options?: RequestOptions): Promise<LoyaltyAccount> {
+  update(id: string, params: LoyaltyAccountUpdateParams, options?: RequestOptions): APIPromise<LoyaltyAccount> {
     return this._request(ops['loyaltyAccounts.update'], [id], params, options);
   }
 

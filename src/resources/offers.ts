@@ -1,4 +1,5 @@
 import { offerOperations as ops } from '../api/operations/offers.js';
+import type { APIPromise } from '../core/api-promise.js';
 import type { RequestOptions } from '../core/options.js';
 import type { PagePromise } from '../core/pagination.js';
 import type { OfferCheckEligibilityParams } from '../schemas/checkouts.js';
@@ -53,7 +54,7 @@ export class Offers extends APIResource {
    * });
    * ```
    */
-  async create(params: OfferCreateParams, options?: RequestOptions): Promise<Offer> {
+  create(params: OfferCreateParams, options?: RequestOptions): APIPromise<Offer> {
     return this._request(ops['offers.create'], [], params, options);
   }
 
@@ -65,7 +66,7 @@ export class Offers extends APIResource {
    * console.log(offer.status, offer.redemption_count);
    * ```
    */
-  async retrieve(id: string, options?: RequestOptions): Promise<Offer> {
+  retrieve(id: string, options?: RequestOptions): APIPromise<Offer> {
     return this._request(ops['offers.retrieve'], [id], undefined, options);
   }
 
@@ -76,7 +77,7 @@ export class Offers extends APIResource {
    * await vinr.engagement.offers.update('ofr_123', { name: 'Spring double points' });
    * ```
    */
-  async update(id: string, params: OfferUpdateParams, options?: RequestOptions): Promise<Offer> {
+  update(id: string, params: OfferUpdateParams, options?: RequestOptions): APIPromise<Offer> {
     return this._request(ops['offers.update'], [id], params, options);
   }
 
@@ -99,7 +100,7 @@ export class Offers extends APIResource {
    * await vinr.engagement.offers.publish(offer.id);
    * ```
    */
-  async publish(id: string, options?: RequestOptions): Promise<Offer> {
+  publish(id: string, options?: RequestOptions): APIPromise<Offer> {
     return this._request(ops['offers.publish'], [id], undefined, options);
   }
 
@@ -110,7 +111,7 @@ export class Offers extends APIResource {
    * await vinr.engagement.offers.pause(offer.id);
    * ```
    */
-  async pause(id: string, options?: RequestOptions): Promise<Offer> {
+  pause(id: string, options?: RequestOptions): APIPromise<Offer> {
     return this._request(ops['offers.pause'], [id], undefined, options);
   }
 
@@ -121,7 +122,7 @@ export class Offers extends APIResource {
    * await vinr.engagement.offers.resume(offer.id);
    * ```
    */
-  async resume(id: string, options?: RequestOptions): Promise<Offer> {
+  resume(id: string, options?: RequestOptions): APIPromise<Offer> {
     return this._request(ops['offers.resume'], [id], undefined, options);
   }
 
@@ -134,13 +135,10 @@ export class Offers extends APIResource {
    * if (!check.eligible) console.log(check.reasons, check.failed_conditions);
    * ```
    */
-  async checkEligibility(params: OfferCheckEligibilityParams, options?: RequestOptions): Promise<OfferEligibility> {
+  checkEligibility(params: OfferCheckEligibilityParams, options?: RequestOptions): APIPromise<OfferEligibility> {
     // The SDK takes `{ offer, account }`; on the wire the offer is the path and the account the query.
-    const { offer, account } = await this._client.validate<OfferCheckEligibilityParams>(
-      'offerCheckEligibility',
-      params,
-    );
-    return this._request(ops['offers.checkEligibility'], [offer], { account }, options);
+    const split = ({ offer, account }: OfferCheckEligibilityParams) => [[offer], { account }] as const;
+    return this._requestFrom('offerCheckEligibility', params, split, ops['offers.checkEligibility'], options);
   }
 
   /**
@@ -152,9 +150,9 @@ export class Offers extends APIResource {
    * console.log(activation.status, activation.redemption?.points_transaction?.points);
    * ```
    */
-  async activate(params: OfferActivateParams, options?: RequestOptions): Promise<OfferActivation> {
+  activate(params: OfferActivateParams, options?: RequestOptions): APIPromise<OfferActivation> {
     // The SDK takes `{ offer, account }`; on the wire the offer is the path and the account the body.
-    const { offer, account } = await this._client.validate<OfferActivateParams>('offerActivate', params);
-    return this._request(ops['offers.activate'], [offer], { account }, options);
+    const split = ({ offer, account }: OfferActivateParams) => [[offer], { account }] as const;
+    return this._requestFrom('offerActivate', params, split, ops['offers.activate'], options);
   }
 }

@@ -1,4 +1,5 @@
 import { activityOperations as ops } from '../api/operations/activity.js';
+import type { APIPromise } from '../core/api-promise.js';
 import type { RequestOptions } from '../core/options.js';
 import type { PagePromise } from '../core/pagination.js';
 import type { PointsTransactionListParams, RedemptionListParams } from '../schemas/activity.js';
@@ -22,7 +23,7 @@ export class Redemptions extends APIResource {
    * const redemption = await vinr.engagement.redemptions.retrieve('rdm_123');
    * ```
    */
-  async retrieve(id: string, options?: RequestOptions): Promise<OfferRedemption> {
+  retrieve(id: string, options?: RequestOptions): APIPromise<OfferRedemption> {
     return this._request(ops['redemptions.retrieve'], [id], undefined, options);
   }
 

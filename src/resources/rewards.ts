@@ -1,4 +1,5 @@
 import { memberOperations as ops } from '../api/operations/members.js';
+import type { APIPromise } from '../core/api-promise.js';
 import type { RequestOptions } from '../core/options.js';
 import type { PagePromise } from '../core/pagination.js';
 import type { RewardCreateParams, RewardListParams } from '../schemas/catalog.js';
@@ -22,7 +23,7 @@ export class Rewards extends APIResource {
    * const mug = await vinr.engagement.rewards.create({ name: 'Branded mug', points_cost: 800 });
    * ```
    */
-  async create(params: RewardCreateParams, options?: RequestOptions): Promise<Reward> {
+  create(params: RewardCreateParams, options?: RequestOptions): APIPromise<Reward> {
     return this._request(ops['rewards.create'], [], params, options);
   }
 
@@ -33,7 +34,7 @@ export class Rewards extends APIResource {
    * const reward = await vinr.engagement.rewards.retrieve('rwd_123');
    * ```
    */
-  async retrieve(id: string, options?: RequestOptions): Promise<Reward> {
+  retrieve(id: string, options?: RequestOptions): APIPromise<Reward> {
     return this._request(ops['rewards.retrieve'], [id], undefined, options);
   }
 

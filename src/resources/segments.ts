@@ -1,4 +1,5 @@
 import { memberOperations as ops } from '../api/operations/members.js';
+import type { APIPromise } from '../core/api-promise.js';
 import type { RequestOptions } from '../core/options.js';
 import type { PagePromise } from '../core/pagination.js';
 import type { SegmentCreateParams, SegmentListParams, SegmentMembersParams } from '../schemas/catalog.js';
@@ -23,7 +24,7 @@ export class Segments extends APIResource {
    * await vinr.engagement.segments.create({ key: 'lapsed_90d', name: 'Lapsed 90 days' });
    * ```
    */
-  async create(params: SegmentCreateParams, options?: RequestOptions): Promise<Segment> {
+  create(params: SegmentCreateParams, options?: RequestOptions): APIPromise<Segment> {
     return this._request(ops['segments.create'], [], params, options);
   }
 
@@ -34,7 +35,7 @@ export class Segments extends APIResource {
    * const { member_count } = await vinr.engagement.segments.retrieve('lapsed_90d');
    * ```
    */
-  async retrieve(key: string, options?: RequestOptions): Promise<Segment> {
+  retrieve(key: string, options?: RequestOptions): APIPromise<Segment> {
     return this._request(ops['segments.retrieve'], [key], undefined, options);
   }
 
@@ -56,7 +57,7 @@ export class Segments extends APIResource {
    * await vinr.engagement.segments.addMembers('lapsed_90d', { accounts: ['loy_1', 'loy_2'] });
    * ```
    */
-  async addMembers(key: string, params: SegmentMembersParams, options?: RequestOptions): Promise<Segment> {
+  addMembers(key: string, params: SegmentMembersParams, options?: RequestOptions): APIPromise<Segment> {
     return this._request(ops['segments.addMembers'], [key], params, options);
   }
 
@@ -67,7 +68,7 @@ export class Segments extends APIResource {
    * await vinr.engagement.segments.removeMembers('lapsed_90d', { accounts: ['loy_1'] });
    * ```
    */
-  async removeMembers(key: string, params: SegmentMembersParams, options?: RequestOptions): Promise<Segment> {
+  removeMembers(key: string, params: SegmentMembersParams, options?: RequestOptions): APIPromise<Segment> {
     return this._request(ops['segments.removeMembers'], [key], params, options);
   }
 }

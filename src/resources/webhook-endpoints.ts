@@ -1,4 +1,5 @@
 import { webhookOperations as ops } from '../api/operations/webhooks.js';
+import type { APIPromise } from '../core/api-promise.js';
 import type { RequestOptions } from '../core/options.js';
 import type { PagePromise } from '../core/pagination.js';
 import type { WebhookEndpointCreateParams, WebhookEndpointListParams } from '../schemas/activity.js';
@@ -24,7 +25,7 @@ export class WebhookEndpoints extends APIResource {
    * saveSecret(endpoint.secret);
    * ```
    */
-  async create(params: WebhookEndpointCreateParams, options?: RequestOptions): Promise<WebhookEndpoint> {
+  create(params: WebhookEndpointCreateParams, options?: RequestOptions): APIPromise<WebhookEndpoint> {
     return this._request(ops['webhookEndpoints.create'], [], params, options);
   }
 
@@ -46,7 +47,7 @@ export class WebhookEndpoints extends APIResource {
    * await vinr.webhookEndpoints.delete('we_123');
    * ```
    */
-  async delete(id: string, options?: RequestOptions): Promise<DeletedWebhookEndpoint> {
+  delete(id: string, options?: RequestOptions): APIPromise<DeletedWebhookEndpoint> {
     return this._request(ops['webhookEndpoints.delete'], [id], undefined, options);
   }
 }

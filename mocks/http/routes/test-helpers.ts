@@ -1,3 +1,4 @@
+import { VinrError } from '@vinr/sdk';
 import { z } from 'zod';
 import { ClockInputError, clockTarget } from '../../engine/clock.js';
 import { invalid } from '../../engine/errors.js';
@@ -70,6 +71,37 @@ export const routes: Route[] = [
       parse(z.strictObject({}), body);
       ctx.faults.clear();
       return { object: 'test_fault_list', data: [], has_more: false };
+    },
+  }),
+  defineRoute({
+    method: 'GET',
+    path: '/test_helpers/requests',
+    testHelper: true,
+    handle(_input, ctx) {
+      return { object: 'list', data: ctx.journal.entries(), has_more: false };
+    },
+  }),
+  defineRoute({
+    method: 'POST',
+    path: '/test_helpers/snapshot',
+    testHelper: true,
+    handle({ body }, ctx) {
+      parse(z.strictObject({}), body);
+      return ctx.snapshot();
+    },
+  }),
+  defineRoute({
+    method: 'POST',
+    path: '/test_helpers/restore',
+    testHelper: true,
+    handle({ body }, ctx) {
+      try {
+        ctx.restore(body);
+      } catch (e) {
+        if (e instanceof VinrError) throw invalid('version', e.message);
+        throw e;
+      }
+      return { ...clockView(ctx), object: 'test_restore' };
     },
   }),
   defineRoute({
