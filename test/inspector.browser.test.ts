@@ -135,6 +135,32 @@ describe.skipIf(!existsSync(CHROMIUM))('inspector page', () => {
       expect(await text(page, `[data-offer="${weekend.id}"] .pill`)).toBe('active');
       expect(await text(page, `[data-offer="${weekend.id}"]`)).not.toContain('starts');
 
+      // A checkout holds a slot of a capped discount: the bar shows it reserved, the list shows the price due.
+      const discount = await vinr.engagement.offers.create({
+        name: '10% off, 3 orders',
+        incentive: { type: 'percentage_discount', percent: 10 },
+        max_redemptions: 3,
+      });
+      await vinr.engagement.offers.publish(discount.id);
+      const held = await vinr.engagement.checkouts.create({ account: members.Ben.id, amount: 8000, currency: 'eur' });
+      const paid = await vinr.engagement.checkouts.create({ account: members.Cleo.id, amount: 5000, currency: 'eur' });
+      await vinr.engagement.checkouts.complete(paid.id, { payment_id: 'pay_1002' });
+      await page.waitForFunction(
+        (id) => document.querySelector(`[data-offer="${id}"]`)?.textContent?.includes('reserved 1'),
+        discount.id,
+      );
+      expect(await text(page, `[data-offer="${discount.id}"]`)).toMatch(
+        /committed 1[\s\S]*reserved 1[\s\S]*left 1 of 3/,
+      );
+      const reservedWidth = await page
+        .locator(`[data-offer="${discount.id}"] .bar .reserved`)
+        .evaluate((el) => (el as HTMLElement).style.width);
+      expect(Number.parseFloat(reservedWidth)).toBeCloseTo(100 / 3, 3);
+      const checkouts = await text(page, '#checkouts');
+      expect(checkouts).toMatch(/cus_ben[\s\S]*10% off, 3 orders[\s\S]*open[\s\S]*€80\.00[\s\S]*€72\.00/);
+      expect(checkouts).toMatch(/cus_cleo[\s\S]*completed[\s\S]*€45\.00/);
+      expect(held.amount_due).toBe(7200);
+
       // Events and their deliveries to the registered endpoint, with attempts.
       await mock.webhooks.idle();
       await page.waitForFunction(
@@ -144,6 +170,7 @@ describe.skipIf(!existsSync(CHROMIUM))('inspector page', () => {
       expect(await text(page, '#events')).toContain('offer.redeemed');
       expect(await page.locator('#deliveries .attempts .ok').count()).toBe(mock.webhooks.deliveries.length);
       expect(await text(page, '#tiles')).toMatch(/3\s*members/);
+      expect(await text(page, '#tiles')).toMatch(/2\s*1 open\s*checkouts/);
       await page.waitForTimeout(1_300); // let the "new row" highlight fade before the picture
       await page.screenshot({ path: SCREENSHOT, fullPage: true });
 

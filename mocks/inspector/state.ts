@@ -1,3 +1,4 @@
+import { checkoutStatus } from '../engine/checkouts.js';
 import type { MockClock } from '../engine/clock.js';
 import type { Engine } from '../engine/index.js';
 import { offerJson } from '../engine/serialize.js';
@@ -20,12 +21,6 @@ const newest = <T>(rows: readonly T[], n = RECENT): T[] => rows.slice(-n).revers
 
 type Row = Record<string, unknown>;
 
-/** Rows of a store table that may not exist yet (e.g. checkouts, added by the checkout flow). */
-const tableRows = (engine: Engine, name: string): Row[] => {
-  const table = (engine.store as unknown as Record<string, { rows?: Row[] } | undefined>)[name];
-  return Array.isArray(table?.rows) ? table.rows : [];
-};
-
 /** "Offer name · member" for an event's data, whichever object it carries. */
 function subjectOf(data: Row, offers: Map<string, string>, accounts: Map<string, string>): string | null {
   const carried = data.redemption ?? data.activation ?? data.offer;
@@ -37,7 +32,7 @@ function subjectOf(data: Row, offers: Map<string, string>, accounts: Map<string,
 
 /**
  * The whole page's data in one JSON document. Each section is one small function of the engine, so a new kind
- * of object (checkouts today) is one more entry here and one more renderer in inspector.js.
+ * of object is one more entry here and one more renderer in inspector.js.
  */
 export function inspectorState(src: InspectorSource): Record<string, unknown> {
   const { engine, clock } = src;
@@ -56,7 +51,7 @@ export function inspectorState(src: InspectorSource): Record<string, unknown> {
       offers: store.offers.size,
       members: store.accounts.size,
       redemptions: store.redemptions.size,
-      checkouts: tableRows(engine, 'checkouts').length,
+      checkouts: store.checkouts.size,
       requests: journal.length,
       failedRequests: journal.filter((r) => r.status === 0 || r.status >= 400).length,
       events: engine.events.all().length,
@@ -64,8 +59,7 @@ export function inspectorState(src: InspectorSource): Record<string, unknown> {
       failedDeliveries: deliveries.filter((d) => d.status === 'failed').length,
     },
     offers: newest(store.offers.rows).map((o) => {
-      const wire = offerJson(o, now) as unknown as Row;
-      const reserved = Number(wire.reserved_count ?? (o as unknown as Row).reservedCount ?? 0) || 0;
+      const wire = offerJson(o, now);
       return {
         id: o.id,
         name: o.name,
@@ -73,7 +67,7 @@ export function inspectorState(src: InspectorSource): Record<string, unknown> {
         incentive: o.incentive.type,
         activation: o.activation,
         committed: o.redemptionCount,
-        reserved,
+        reserved: wire.reserved_count,
         cap: o.maxRedemptions,
         perMember: o.perMemberLimit,
         startsAt: iso(o.startsAt),
@@ -100,13 +94,15 @@ export function inspectorState(src: InspectorSource): Record<string, unknown> {
       discount: r.discountAmount,
       createdAt: iso(r.createdAt),
     })),
-    checkouts: newest(tableRows(engine, 'checkouts')).map((c) => ({
+    checkouts: newest(store.checkouts.rows).map((c) => ({
       id: c.id,
-      status: c.status ?? null,
-      account: accountLabel.get(String(c.account)) ?? c.account ?? null,
-      amount: c.amount ?? c.total ?? null,
-      currency: c.currency ?? null,
-      createdAt: iso(c.createdAt as number | undefined),
+      status: checkoutStatus(c, now),
+      account: accountLabel.get(c.account) ?? c.account,
+      amount: c.amount,
+      due: c.amount - c.discountAmount,
+      currency: c.currency,
+      offers: c.applied.map((a) => offerNames.get(a.offer) ?? a.offer),
+      createdAt: iso(c.createdAt),
     })),
     requests: newest(journal).map((r) => ({
       method: r.method,

@@ -48,12 +48,14 @@
   function tiles(s) {
     const t = s.totals;
     const active = s.offers.filter((o) => o.status === 'active').length;
+    const openCheckouts = s.checkouts.filter((c) => c.status === 'open').length;
     const tile = (n, l, sub, cls) =>
       `<div class="tile"><div class="n">${num(n)}${sub ? `<span class="sub ${cls}">${esc(sub)}</span>` : ''}</div><div class="l">${esc(l)}</div></div>`;
     document.getElementById('tiles').innerHTML = [
       tile(t.offers, 'offers', `${active} active`, 'good'),
       tile(t.members, 'members'),
       tile(t.redemptions, 'redemptions'),
+      tile(t.checkouts, 'checkouts', openCheckouts ? `${openCheckouts} open` : '', 'warn'),
       tile(t.requests, 'requests', t.failedRequests ? `${t.failedRequests} refused` : '', 'bad'),
       tile(t.events, 'events'),
       tile(t.deliveries, 'webhook deliveries', t.failedDeliveries ? `${t.failedDeliveries} failed` : '', 'bad'),
@@ -109,13 +111,22 @@
 
   function checkouts(list) {
     if (list.length === 0) return section('checkouts', empty('No checkouts yet.'), 0);
+    // Amounts are integer minor units: shown in major units with the currency's own decimals (JPY has none).
+    const money = (n, c) => {
+      try {
+        const f = new Intl.NumberFormat('en', { style: 'currency', currency: c.toUpperCase() });
+        return esc(f.format(n / 10 ** f.resolvedOptions().maximumFractionDigits));
+      } catch {
+        return `${num(n)} ${esc(c.toUpperCase())}`;
+      }
+    };
     const rows = list.map(
       (
         c,
-      ) => `<tr class="${fresh(c.id)}"><td class="muted mono">${time(c.createdAt)}</td><td class="mono">${esc(c.id)}</td><td>${esc(c.account ?? '—')}</td>
-        <td><span class="pill ${esc(c.status)}">${esc(c.status ?? '')}</span></td><td class="num">${c.amount === null ? '' : `${num(c.amount)} ${esc((c.currency ?? '').toUpperCase())}`}</td></tr>`,
+      ) => `<tr class="${fresh(c.id)}"><td class="muted mono">${time(c.createdAt)}</td><td>${esc(c.account)}</td><td class="wrap">${c.offers.length ? c.offers.map(esc).join(', ') : '<span class="muted">no offer</span>'}</td>
+        <td><span class="pill ${esc(c.status)}">${esc(c.status)}</span></td><td class="num">${c.due === c.amount ? money(c.amount, c.currency) : `<s class="muted">${money(c.amount, c.currency)}</s> ${money(c.due, c.currency)}`}</td></tr>`,
     );
-    section('checkouts', table(['Time', 'Checkout', 'Member', 'Status', 'Amount '], rows), list.length);
+    section('checkouts', table(['Time', 'Member', 'Offers held', 'Status', 'Amount due '], rows), list.length);
   }
 
   function requests(list) {
