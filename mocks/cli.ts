@@ -34,8 +34,10 @@ Options:
                          gets its own isolated world (state, clock, faults, journal, idempotency
                          records, webhook endpoints), made on its first request; the test
                          helpers act on the caller's world only. --secret-key still reaches the
-                         server's own world. At most 1000 worlds; the inspector shows one world:
+                         server's own world. The inspector shows one world:
                          http://HOST:PORT/?key=sk_test_...
+  --max-tenants <n>      with --tenants: worlds made at most (default 1000, ~32 KiB each when
+                         empty); a new key beyond them gets a 429
   -h, --help             show this help
 
 Exit codes: 0 after SIGINT/SIGTERM, 1 cannot listen (e.g. port in use), 2 bad flags.`;
@@ -46,7 +48,7 @@ class UsageError extends Error {}
 interface CliConfig {
   port: number;
   host: string;
-  tenants: boolean;
+  tenants: false | { maxWorlds?: number };
   mock: VinrMockOptions;
 }
 
@@ -84,7 +86,15 @@ function parse(argv: string[]): CliConfig | 'help' {
     if (values.seed.trim() === '') throw new UsageError('--seed must not be empty');
     mock.seed = values.seed;
   }
-  return { port, host, tenants: values.tenants === true, mock };
+  let tenants: CliConfig['tenants'] = values.tenants === true ? {} : false;
+  if (values['max-tenants'] !== undefined) {
+    if (!tenants) throw new UsageError('--max-tenants needs --tenants');
+    if (!/^\d+$/.test(values['max-tenants'])) {
+      throw new UsageError(`--max-tenants must be an integer ≥ 0, got ${JSON.stringify(values['max-tenants'])}`);
+    }
+    tenants = { maxWorlds: Number(values['max-tenants']) };
+  }
+  return { port, host, tenants, mock };
 }
 
 function parseFlags(argv: string[]) {
@@ -101,6 +111,7 @@ function parseFlags(argv: string[]) {
       'allow-remote-webhooks': { type: 'boolean' },
       seed: { type: 'string' },
       tenants: { type: 'boolean' },
+      'max-tenants': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });

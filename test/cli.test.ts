@@ -136,12 +136,12 @@ describe('vinr-mock', () => {
     socket.destroy();
   });
 
-  test('--tenants gives two keys two isolated worlds; a key without sk_test_ is refused', async () => {
+  test('--tenants gives two keys two isolated worlds; a key without sk_test_ or beyond --max-tenants is refused', async () => {
     const get = async (url: string, key: string) => {
       const res = await request(url, { headers: { authorization: `Bearer ${key}` } });
       return { status: res.statusCode, json: (await res.body.json()) as { data: Record<string, unknown>[] } };
     };
-    const cli = start(['--port', '0', '--tenants', '--seed', 'ci-run']);
+    const cli = start(['--port', '0', '--tenants', '--max-tenants', '2', '--seed', 'ci-run']);
     const baseURL = await cli.firstLine;
     const a = await post(`${baseURL}/engagement/loyalty_accounts`, { tier: 'gold' }, 'sk_test_job_a');
     const b = await post(`${baseURL}/engagement/loyalty_accounts`, { tier: 'silver' }, 'sk_test_job_b');
@@ -164,6 +164,9 @@ describe('vinr-mock', () => {
     const live = await post(`${baseURL}/engagement/loyalty_accounts`, {}, 'sk_live_job_c');
     expect(live.status).toBe(401);
     expect(JSON.stringify(live.json)).toContain('sk_test_');
+    const third = await post(`${baseURL}/engagement/loyalty_accounts`, {}, 'sk_test_job_c');
+    expect(third.status).toBe(429);
+    expect(JSON.stringify(third.json)).toContain('--max-tenants');
     cli.child.kill('SIGTERM');
     expect(await cli.exited).toBe(0);
 
@@ -204,6 +207,8 @@ describe('vinr-mock', () => {
     [['--bogus'], "Unknown option '--bogus'"],
     [['--now', 'yesterday'], '--now must be an ISO 8601 date'],
     [['--seed', ' '], '--seed must not be empty'],
+    [['--max-tenants', '5'], '--max-tenants needs --tenants'],
+    [['--tenants', '--max-tenants', 'many'], '--max-tenants must be an integer'],
   ])('bad flags %j exit 2 with a message', async (args, message) => {
     const cli = start(args);
     expect(await cli.exited).toBe(2);

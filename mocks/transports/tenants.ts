@@ -68,7 +68,7 @@ export function tenantHooks(
       return errorResult('authentication_failed', message);
     }
     if (worlds.size >= max) {
-      const message = `This server already holds ${max} tenant worlds, its limit: reuse a key, or start it with a higher limit.`;
+      const message = `This server already holds ${max} tenant worlds, its limit: reuse a key, or raise the limit (tenants: { maxWorlds }, vinr-mock --max-tenants).`;
       return errorResult('rate_limited', message);
     }
     world = make(key);
