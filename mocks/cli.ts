@@ -36,7 +36,7 @@ Options:
                          helpers act on the caller's world only. --secret-key still reaches the
                          server's own world. The inspector shows one world:
                          http://HOST:PORT/?key=sk_test_...
-  --max-tenants <n>      with --tenants: worlds made at most (default 1000, ~32 KiB each when
+  --max-tenants <n>      with --tenants: worlds made at most (default 1000, ~31 KiB each when
                          empty); a new key beyond them gets a 429
   -h, --help             show this help
 
