@@ -111,33 +111,37 @@ describe('tenants: one world per key', () => {
   });
 
   test("a webhook endpoint registered by one tenant receives that tenant's events only", async () => {
-    const received: { body: string; signature: string }[] = [];
+    const received: Record<string, { body: string; signature: string }[]> = { '/a': [], '/b': [] };
     const hook = createServer((req, res) => {
       let body = '';
       req.on('data', (c) => {
         body += c;
       });
       req.on('end', () => {
-        received.push({ body, signature: String(req.headers['x-vinr-signature']) });
+        received[req.url ?? '']?.push({ body, signature: String(req.headers['x-vinr-signature']) });
         res.end('ok');
       });
     });
     await new Promise<void>((resolve) => hook.listen(0, '127.0.0.1', resolve));
     try {
-      const url = `http://127.0.0.1:${(hook.address() as AddressInfo).port}/hook`;
+      const url = `http://127.0.0.1:${(hook.address() as AddressInfo).port}`;
       const a = clientFor('sk_test_a');
       const b = clientFor('sk_test_b');
-      const endpoint = await a.webhookEndpoints.create({ url, events: ['loyalty.offer.published'] });
+      const events = ['loyalty.offer.published' as const];
+      const endpointA = await a.webhookEndpoints.create({ url: `${url}/a`, events });
+      const endpointB = await b.webhookEndpoints.create({ url: `${url}/b`, events });
       const offerA = await cappedOffer(a, 1);
-      await cappedOffer(b, 2);
-      await cappedOffer(b, 3);
-      // Deliveries are asynchronous: wait until A's arrives, then give B's time to arrive if they were routed here.
-      await expect.poll(() => received.length).toBe(1);
-      await new Promise((r) => setTimeout(r, 200));
-      expect(received).toHaveLength(1);
-      const { body, signature } = received[0] as { body: string; signature: string };
-      const event = verifyWebhook(body, signature, { secret: endpoint.secret as string });
-      expect(event).toMatchObject({ type: 'loyalty.offer.published', data: { offer: { id: offerA.id } } });
+      const offersB = [await cappedOffer(b, 2), await cappedOffer(b, 3)];
+      // Deliveries are asynchronous: wait for all three, then give a misrouted one time to show up.
+      await expect.poll(() => received['/a']!.length + received['/b']!.length).toBe(3);
+      await new Promise((r) => setTimeout(r, 100));
+      const published = (path: string, secret: string) =>
+        received[path]!.map(({ body, signature }) => {
+          const event = verifyWebhook(body, signature, { secret });
+          return event.type === 'loyalty.offer.published' ? event.data.offer.id : event.type;
+        });
+      expect(published('/a', endpointA.secret as string)).toEqual([offerA.id]);
+      expect(published('/b', endpointB.secret as string).sort()).toEqual(offersB.map((o) => o.id).sort());
     } finally {
       await new Promise((r) => hook.close(r));
     }
@@ -147,6 +151,14 @@ describe('tenants: one world per key', () => {
     const own = clientFor(mock.secretKey);
     const account = await own.engagement.loyaltyAccounts.create({});
     await clientFor('sk_test_other').engagement.loyaltyAccounts.create({});
+    // A refusal the loopback server makes itself (no handler claims the path) is journaled in the caller's world.
+    const stray = await helper('sk_test_other', 'GET', '/no_such_namespace');
+    expect(stray.status).toBe(404);
+    const journal = await helper('sk_test_other', 'GET', '/test_helpers/requests');
+    expect((journal.json.data as { path: string }[]).map((r) => r.path)).toEqual([
+      '/engagement/loyalty_accounts',
+      '/no_such_namespace',
+    ]);
     expect(mock.requests.map((r) => r.path)).toEqual(['/engagement/loyalty_accounts']);
     expect((await mock.client().engagement.loyaltyAccounts.retrieve(account.id)).id).toBe(account.id);
   });
