@@ -353,7 +353,8 @@ export function createVinrMock(options: VinrMockOptions = {}): VinrMock {
         secretKey: clientOptions.secretKey ?? secretKey,
         ...inProcess(),
       }),
-    listen: ({ tenants, ...listenOptions } = {}) => {
+    // async: bad options reject the promise, like a port in use, rather than throw.
+    listen: async ({ tenants, ...listenOptions } = {}) => {
       const host = listenOptions.host ?? '127.0.0.1';
       const own = world(host);
       const { refused, requestId } = own.loopback;

@@ -194,6 +194,10 @@ describe('tenants: who is refused', () => {
     }
   });
 
+  test('a maxWorlds that is not a whole number is refused when listening, naming the option', async () => {
+    await expect(mock.listen({ tenants: { maxWorlds: 1.5 } })).rejects.toThrow(/tenants\.maxWorlds must be an integer/);
+  });
+
   test('without tenants the server accepts exactly its own key', async () => {
     const plain = await mock.listen();
     try {
