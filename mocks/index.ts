@@ -358,7 +358,8 @@ export function createVinrMock(options: VinrMockOptions = {}): VinrMock {
       const host = listenOptions.host ?? '127.0.0.1';
       const own = world(host);
       const { refused, requestId } = own.loopback;
-      if (!tenants) return listen(() => handlers, listenOptions, { refused, requestId, ...own.inspector });
+      const { serve, close } = own.inspector;
+      if (!tenants) return listen(() => handlers, listenOptions, { refused, requestId, serve, close });
       // Each tenant is a whole mock of its own, made with this mock's options and the tenant's key.
       const make = (key: string) => (worlds.get(createVinrMock({ ...options, secretKey: key })) as WorldOf)(host);
       const shared = tenantHooks(secretKey, own, make, tenants === true ? {} : tenants);
