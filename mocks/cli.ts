@@ -30,6 +30,14 @@ Options:
                          i.e. localhost, 127.0.0.0/8 and ::1)
   --seed <s>             deterministic ids, request ids and secrets; the clock starts frozen
                          (at --now, or 2026-01-01T00:00:00Z)
+  --tenants              one server for parallel CI jobs: every key that starts with sk_test_
+                         gets its own isolated world (state, clock, faults, journal, idempotency
+                         records, webhook endpoints), made on its first request; the test
+                         helpers act on the caller's world only. --secret-key still reaches the
+                         server's own world. The inspector shows one world:
+                         http://HOST:PORT/?key=sk_test_...
+  --max-tenants <n>      with --tenants: worlds made at most (default 1000, ~31 KiB each when
+                         empty); a new key beyond them gets a 429
   -h, --help             show this help
 
 Exit codes: 0 after SIGINT/SIGTERM, 1 cannot listen (e.g. port in use), 2 bad flags.`;
@@ -40,6 +48,7 @@ class UsageError extends Error {}
 interface CliConfig {
   port: number;
   host: string;
+  tenants: false | { maxWorlds?: number };
   mock: VinrMockOptions;
 }
 
@@ -77,7 +86,15 @@ function parse(argv: string[]): CliConfig | 'help' {
     if (values.seed.trim() === '') throw new UsageError('--seed must not be empty');
     mock.seed = values.seed;
   }
-  return { port, host, mock };
+  let tenants: CliConfig['tenants'] = values.tenants === true ? {} : false;
+  if (values['max-tenants'] !== undefined) {
+    if (!tenants) throw new UsageError('--max-tenants needs --tenants');
+    if (!/^\d+$/.test(values['max-tenants'])) {
+      throw new UsageError(`--max-tenants must be an integer ≥ 0, got ${JSON.stringify(values['max-tenants'])}`);
+    }
+    tenants = { maxWorlds: Number(values['max-tenants']) };
+  }
+  return { port, host, tenants, mock };
 }
 
 function parseFlags(argv: string[]) {
@@ -93,6 +110,8 @@ function parseFlags(argv: string[]) {
       now: { type: 'string' },
       'allow-remote-webhooks': { type: 'boolean' },
       seed: { type: 'string' },
+      tenants: { type: 'boolean' },
+      'max-tenants': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -122,7 +141,7 @@ async function main(argv: string[]): Promise<void> {
   const mock = createVinrMock(config.mock);
   let server: Awaited<ReturnType<typeof mock.listen>>;
   try {
-    server = await mock.listen({ port: config.port, host: config.host });
+    server = await mock.listen({ port: config.port, host: config.host, tenants: config.tenants });
   } catch (e) {
     const err = e as NodeJS.ErrnoException;
     const where = `${config.host}:${config.port}`;

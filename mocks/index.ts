@@ -21,14 +21,16 @@ import { checkResponse, responseValidation } from './http/response-validation.js
 import { createInspector } from './inspector/serve.js';
 import { createMswDispatcher } from './transports/dispatcher.js';
 import { createMockFetch } from './transports/fetch.js';
-import { type ListenOptions, type LoopbackServer, listen } from './transports/loopback.js';
+import { type LoopbackServer, listen } from './transports/loopback.js';
 import { noRouteResponse } from './transports/no-route.js';
+import { type ListenOptions, type TenantWorld, tenantHooks } from './transports/tenants.js';
 import type { WebhookChaosOptions } from './webhooks/chaos.js';
 import type { WebhookDelivery, WebhookDeliveryOptions } from './webhooks/delivery.js';
 import { type EventHandler, WebhookHub } from './webhooks/hub.js';
 
 export { MockClock } from './engine/clock.js';
-export type { ListenOptions, LoopbackServer } from './transports/loopback.js';
+export type { LoopbackServer } from './transports/loopback.js';
+export type { ListenOptions, TenantsOptions } from './transports/tenants.js';
 export type { WebhookChaosOptions } from './webhooks/chaos.js';
 export type { WebhookDelivery, WebhookDeliveryAttempt, WebhookDeliveryOptions } from './webhooks/delivery.js';
 export type { EventHandler, SignedEvent } from './webhooks/hub.js';
@@ -196,12 +198,15 @@ export interface VinrMock {
    */
   client(options?: ClientOptions): Vinr;
   /**
-   * Serves this mock over real HTTP (default 127.0.0.1, port 0 = any free port), sharing its state.
+   * Serves this mock over real HTTP (default 127.0.0.1, port 0 = any free port), sharing its state. With
+   * `tenants: true`, every `sk_test_…` key gets a world of its own instead (the mock's own key still reaches this
+   * mock): one server for parallel CI jobs.
    * @example
    * ```ts
    * const server = await mock.listen();
    * process.env.VINR_BASE_URL = server.baseURL; // http://127.0.0.1:PORT/v1
    * await server.close();
+   * const shared = await mock.listen({ tenants: true }); // one world per sk_test_… key
    * ```
    */
   listen(options?: ListenOptions): Promise<LoopbackServer>;
@@ -348,24 +353,39 @@ export function createVinrMock(options: VinrMockOptions = {}): VinrMock {
         secretKey: clientOptions.secretKey ?? secretKey,
         ...inProcess(),
       }),
-    listen: (listenOptions) => {
-      const source = { engine, clock, journal, deliveries: () => webhooks.deliveries };
-      const inspector = createInspector(source, secretKey, listenOptions?.host ?? '127.0.0.1');
-      return listen(() => handlers, listenOptions, {
-        refused: (req, status, code, id) => journal.refused(req, status, code, id),
-        requestId: ids.requestId,
-        serve: inspector.serve,
-        close: inspector.close,
-      });
+    // async: bad options reject the promise, like a port in use, rather than throw.
+    listen: async ({ tenants, ...listenOptions } = {}) => {
+      const host = listenOptions.host ?? '127.0.0.1';
+      const own = world(host);
+      const { refused, requestId } = own.loopback;
+      const { serve, close } = own.inspector;
+      if (!tenants) return listen(() => handlers, listenOptions, { refused, requestId, serve, close });
+      // Each tenant is a whole mock of its own, made with this mock's options and the tenant's key.
+      const make = (key: string) => (worlds.get(createVinrMock({ ...options, secretKey: key })) as WorldOf)(host);
+      const shared = tenantHooks(secretKey, own, make, tenants === true ? {} : tenants);
+      return listen(() => handlers, listenOptions, { refused, requestId, ...shared });
     },
     reset,
     toJSON: () => redacted(clock),
   };
+  const world: WorldOf = (host) => ({
+    loopback: {
+      handlers: () => handlers,
+      refused: (req, status, code, id) => journal.refused(req, status, code, id),
+      requestId: ids.requestId,
+    },
+    inspector: createInspector({ engine, clock, journal, deliveries: () => webhooks.deliveries }, secretKey, host),
+  });
+  worlds.set(mock, world);
   Object.defineProperty(mock, inspectSymbol, { value: () => `VinrMock ${JSON.stringify(redacted(clock))}` });
   return mock;
 }
 
 const inspectSymbol = Symbol.for('nodejs.util.inspect.custom');
+
+/** How a loopback server bound to `host` reaches a mock: kept off the public object, for shared (tenant) servers. */
+type WorldOf = (host: string) => TenantWorld;
+const worlds = new WeakMap<VinrMock, WorldOf>();
 
 /** What `JSON.stringify(mock)` and `util.inspect(mock)` show: never a secret (read those from the properties). */
 const redacted = (clock: MockClock) => ({

@@ -136,6 +136,45 @@ describe('vinr-mock', () => {
     socket.destroy();
   });
 
+  test('--tenants gives two keys two isolated worlds; a key without sk_test_ or beyond --max-tenants is refused', async () => {
+    const get = async (url: string, key: string) => {
+      const res = await request(url, { headers: { authorization: `Bearer ${key}` } });
+      return { status: res.statusCode, json: (await res.body.json()) as { data: Record<string, unknown>[] } };
+    };
+    const cli = start(['--port', '0', '--tenants', '--max-tenants', '2', '--seed', 'ci-run']);
+    const baseURL = await cli.firstLine;
+    const a = await post(`${baseURL}/engagement/loyalty_accounts`, { tier: 'gold' }, 'sk_test_job_a');
+    const b = await post(`${baseURL}/engagement/loyalty_accounts`, { tier: 'silver' }, 'sk_test_job_b');
+    // Each world runs its own seeded generators: the same first id, in two separate states.
+    expect(b.json.id).toBe(a.json.id);
+    const listA = await get(`${baseURL}/engagement/loyalty_accounts`, 'sk_test_job_a');
+    expect(listA.json.data.map((x) => x.tier)).toEqual(['gold']);
+    await post(`${baseURL}/test_helpers/clock`, { advance: '7d' }, 'sk_test_job_a');
+    const clockB = await post(`${baseURL}/test_helpers/clock`, {}, 'sk_test_job_b');
+    expect(clockB.json.now).toBe('2026-01-01T00:00:00.000Z');
+    await post(`${baseURL}/test_helpers/reset`, {}, 'sk_test_job_a');
+    const listB = await get(`${baseURL}/engagement/loyalty_accounts`, 'sk_test_job_b');
+    expect(listB.json.data.map((x) => x.tier)).toEqual(['silver']);
+    const journalB = await get(`${baseURL}/test_helpers/requests`, 'sk_test_job_b');
+    expect(journalB.json.data.map((r) => r.path)).toEqual([
+      '/engagement/loyalty_accounts',
+      '/engagement/loyalty_accounts',
+    ]);
+
+    const live = await post(`${baseURL}/engagement/loyalty_accounts`, {}, 'sk_live_job_c');
+    expect(live.status).toBe(401);
+    expect(JSON.stringify(live.json)).toContain('sk_test_');
+    const third = await post(`${baseURL}/engagement/loyalty_accounts`, {}, 'sk_test_job_c');
+    expect(third.status).toBe(429);
+    expect(JSON.stringify(third.json)).toContain('--max-tenants');
+    cli.child.kill('SIGTERM');
+    expect(await cli.exited).toBe(0);
+
+    const single = start(['--port', '0']);
+    const other = await post(`${await single.firstLine}/engagement/loyalty_accounts`, {}, 'sk_test_job_a');
+    expect(other.status).toBe(401);
+  });
+
   test('webhook endpoints on remote hosts are refused unless --allow-remote-webhooks is given', async () => {
     const remote = { url: 'https://hooks.example.com/vinr' };
     const strict = start(['--port', '0']);
@@ -168,6 +207,8 @@ describe('vinr-mock', () => {
     [['--bogus'], "Unknown option '--bogus'"],
     [['--now', 'yesterday'], '--now must be an ISO 8601 date'],
     [['--seed', ' '], '--seed must not be empty'],
+    [['--max-tenants', '5'], '--max-tenants needs --tenants'],
+    [['--tenants', '--max-tenants', 'many'], '--max-tenants must be an integer'],
   ])('bad flags %j exit 2 with a message', async (args, message) => {
     const cli = start(args);
     expect(await cli.exited).toBe(2);

@@ -27,6 +27,10 @@ function assetDir(): string {
 
 const LOOPBACK = /^(127\.\d+\.\d+\.\d+|::1|localhost|::ffff:127\.\d+\.\d+\.\d+)$/;
 
+/** Whether a path belongs to the inspector (its page, files, data and stream) rather than to the API. */
+export const isInspectorPath = (path: string): boolean =>
+  path in ASSETS || path === '/__inspector/state' || path === '/__inspector/stream';
+
 /** The inspector as a loopback-server hook: the page, its data and its live stream, all outside the base URL. */
 export interface Inspector {
   serve(req: IncomingMessage, res: ServerResponse): boolean;
@@ -86,7 +90,7 @@ export function createInspector(src: InspectorSource, secretKey: string, host: s
       const url = new URL(req.url ?? '/', 'http://inspector');
       const path = url.pathname;
       const isAsset = path in ASSETS;
-      if (!isAsset && path !== '/__inspector/state' && path !== '/__inspector/stream') return false;
+      if (!isInspectorPath(path)) return false;
       if (req.method !== 'GET' && req.method !== 'HEAD') return false;
       req.resume();
       // The stylesheet and script are the package's own files, the same for everyone: only the page and its data

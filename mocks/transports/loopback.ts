@@ -37,8 +37,21 @@ export interface LoopbackServer {
   close(): Promise<void>;
 }
 
+/** One world behind a loopback server: the handlers that answer its requests, and where its own refusals go. */
+export interface LoopbackWorld {
+  handlers(): readonly RequestHandler[];
+  refused: NonNullable<LoopbackHooks['refused']>;
+  requestId(): string;
+}
+
 /** What a mock adds to its loopback server: a journal of refusals made here, and the inspector page. */
 export interface LoopbackHooks {
+  /**
+   * Which world serves this request, from its `Authorization` header (a server shared by tenants, one world per
+   * key); a `JsonResult` refuses the request before any world sees it. Without it, every request is served by
+   * `getHandlers` and these hooks.
+   */
+  world?(authorization: string | undefined): LoopbackWorld | JsonResult;
   /** Called for each request this server refuses itself, before any handler (413, 405, 400, 404). */
   refused?(req: IncomingMessage, status: number, code: string, requestId: string): void;
   /** Serves requests outside the API (the inspector page); returns false for a path it does not own. */
@@ -169,26 +182,43 @@ export async function listen(
   });
 
   const newRequestId = () => hooks.requestId?.() ?? requestId();
-  /** A refusal made here, before any handler: journaled like the handlers' own. */
-  const refuse = (req: IncomingMessage, res: ServerResponse, result: JsonResult, close: boolean) => {
-    const id = newRequestId();
+  const own: LoopbackWorld = {
+    handlers: getHandlers,
+    refused: (...refusal) => hooks.refused?.(...refusal),
+    requestId: newRequestId,
+  };
+  /** A refusal made here, before any handler: journaled like the handlers' own, in the request's world. */
+  const refuse = (
+    world: LoopbackWorld,
+    req: IncomingMessage,
+    res: ServerResponse,
+    result: JsonResult,
+    close: boolean,
+  ) => {
+    const id = world.requestId();
     const code = (result.body as Partial<ErrorBody>).error?.code ?? 'invalid_request';
-    hooks.refused?.(req, result.status, code, id);
+    world.refused(req, result.status, code, id);
     writePlain(res, result, close, id);
   };
 
   async function serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (hooks.serve?.(req, res)) return;
+    const world = hooks.world ? hooks.world(req.headers.authorization) : own;
+    if (!('handlers' in world)) {
+      req.resume();
+      return writePlain(res, world, closing, requestId());
+    }
     const method = (req.method ?? '').toUpperCase();
     if (FORBIDDEN_METHODS.has(method)) {
       req.resume();
       return refuse(
+        world,
         req,
         res,
         errorResult('invalid_request', `The method ${method} is not supported.`, {}, 405),
         closing,
       );
     }
-    if (hooks.serve?.(req, res)) return;
     let body: Buffer;
     try {
       body = await readBody(req);
@@ -196,7 +226,7 @@ export async function listen(
       if (!(e instanceof TooLarge)) return void res.destroy();
       // The rest of the body is never read, so this connection cannot carry another request.
       const msg = `The request body exceeds ${MAX_BODY_BYTES} bytes.`;
-      refuse(req, res, errorResult('invalid_request', msg, {}, 413), true);
+      refuse(world, req, res, errorResult('invalid_request', msg, {}, 413), true);
       res.on('finish', () => req.socket.destroySoon());
       return;
     }
@@ -204,16 +234,16 @@ export async function listen(
     try {
       request = toRequest(req, origin, body);
     } catch {
-      return refuse(req, res, errorResult('invalid_request', 'The request could not be read as HTTP.'), closing);
+      return refuse(world, req, res, errorResult('invalid_request', 'The request could not be read as HTTP.'), closing);
     }
     let answer: Response | undefined;
     try {
-      answer = await getResponse([...getHandlers()], request);
+      answer = await getResponse([...world.handlers()], request);
     } catch (e) {
-      return writePlain(res, fromThrown(e), closing, newRequestId());
+      return writePlain(res, fromThrown(e), closing, world.requestId());
     }
     if (!answer) {
-      return refuse(req, res, unrecognizedURL(method, new URL(request.url).pathname), closing);
+      return refuse(world, req, res, unrecognizedURL(method, new URL(request.url).pathname), closing);
     }
     if (answer.type === 'error') return void req.socket.destroy();
     try {
