@@ -2,6 +2,9 @@ import { APIConnectionError, ConflictError, InternalServerError, type Vinr } fro
 import { createVinrMock, type VinrMock } from '@vinr/sdk/mocks';
 import { request } from 'undici';
 import { beforeEach, describe, expect, test } from 'vitest';
+import { instantRetries } from './support/retry-clock.js';
+
+const clock = instantRetries();
 
 let mock: VinrMock;
 let vinr: Vinr;
@@ -132,11 +135,12 @@ describe('the idempotency store', () => {
 
   test('10 simultaneous calls with one key: one effect, all converge on the same result', async () => {
     mock.faults.inject({ delayMs: 30, match: { path: '/engagement/rewards' } });
-    const results = await Promise.allSettled(
-      Array.from({ length: 10 }, () =>
-        vinr.engagement.rewards.create({ name: 'Mug', points_cost: 800 }, { idempotencyKey: 'dup-10', maxRetries: 5 }),
-      ),
+    const calls = Array.from({ length: 10 }, () =>
+      vinr.engagement.rewards.create({ name: 'Mug', points_cost: 800 }, { idempotencyKey: 'dup-10', maxRetries: 5 }),
     );
+    // A call refused as "in flight" retries once the first one has its answer.
+    clock.gate = Promise.any(calls);
+    const results = await Promise.allSettled(calls);
     const ids = new Set(results.map((r) => (r.status === 'fulfilled' ? r.value.id : 'failed')));
     expect(ids.size).toBe(1);
     expect([...ids][0]).toMatch(/^rwd_/);

@@ -1,6 +1,7 @@
 import { offerOperations as ops } from '../api/operations/offers.js';
 import type { RequestOptions } from '../core/options.js';
 import type { PagePromise } from '../core/pagination.js';
+import { validate } from '../core/validate.js';
 import type { OfferCheckEligibilityParams } from '../schemas/checkouts.js';
 import type { EligibilityReason, Offer, OfferActivation, OfferEligibility } from '../schemas/objects/index.js';
 import type {
@@ -136,10 +137,7 @@ export class Offers extends APIResource {
    */
   async checkEligibility(params: OfferCheckEligibilityParams, options?: RequestOptions): Promise<OfferEligibility> {
     // The SDK takes `{ offer, account }`; on the wire the offer is the path and the account the query.
-    const { offer, account } = await this._client.validate<OfferCheckEligibilityParams>(
-      'offerCheckEligibility',
-      params,
-    );
+    const { offer, account } = await validate<OfferCheckEligibilityParams>('offerCheckEligibility', params);
     return this._request(ops['offers.checkEligibility'], [offer], { account }, options);
   }
 
@@ -154,7 +152,7 @@ export class Offers extends APIResource {
    */
   async activate(params: OfferActivateParams, options?: RequestOptions): Promise<OfferActivation> {
     // The SDK takes `{ offer, account }`; on the wire the offer is the path and the account the body.
-    const { offer, account } = await this._client.validate<OfferActivateParams>('offerActivate', params);
+    const { offer, account } = await validate<OfferActivateParams>('offerActivate', params);
     return this._request(ops['offers.activate'], [offer], { account }, options);
   }
 }

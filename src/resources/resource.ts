@@ -3,6 +3,7 @@ import type { ApiClient } from '../core/api-client.js';
 import type { RequestOptions } from '../core/options.js';
 import { type Page, PagePromise } from '../core/pagination.js';
 import { fillPath } from '../core/path.js';
+import { validate } from '../core/validate.js';
 import type { SchemaName } from '../schemas/index.js';
 
 /**
@@ -25,14 +26,12 @@ export abstract class APIResource {
     const path = fillPath(op.path, ids);
     const { method, body: schema, query } = op;
     if (schema !== undefined) {
-      return this._client
-        .validate<unknown>(schema, params)
-        .then((body) => this._client.request<T>({ method, path, body }, options));
+      return validate<unknown>(schema, params).then((body) => this._client.request<T>({ method, path, body }, options));
     }
     if (query !== undefined) {
-      return this._client
-        .validate<Record<string, unknown>>(query, params ?? {})
-        .then((q) => this._client.request<T>({ method, path, query: q }, options));
+      return validate<Record<string, unknown>>(query, params ?? {}).then((q) =>
+        this._client.request<T>({ method, path, query: q }, options),
+      );
     }
     return this._client.request<T>({ method, path }, options);
   }
@@ -45,7 +44,7 @@ export abstract class APIResource {
   ): PagePromise<T> {
     let validated: Promise<Record<string, unknown>> | undefined;
     return new PagePromise<T>(async (startingAfter) => {
-      validated ??= this._client.validate<Record<string, unknown>>(op.query, params ?? {});
+      validated ??= validate<Record<string, unknown>>(op.query, params ?? {});
       const query = await validated;
       return this._client.request<Page<T>>(
         { method: 'GET', path: op.path, query: startingAfter ? { ...query, starting_after: startingAfter } : query },
