@@ -133,3 +133,42 @@ describe('vinr.webhookEndpoints against the mock', () => {
     expect((await vinr.webhookEndpoints.list()).data).toEqual([]);
   });
 });
+
+describe('webhook endpoints outside loopback', () => {
+  test.each([
+    'http://169.254.169.254/latest/meta-data',
+    'https://example.com/hooks',
+    'http://0.0.0.0:8080/hooks',
+    'http://localhost.example.com/hooks',
+    'http://10.0.0.1/hooks',
+    'http://[::ffff:a9fe:a9fe]/hooks',
+  ])('%s is refused with 400 on url, saying how to allow it', async (url) => {
+    const mock = createVinrMock();
+    const err = await mock
+      .client()
+      .webhookEndpoints.create({ url })
+      .catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(BadRequestError);
+    expect((err as BadRequestError).param).toBe('url');
+    expect((err as BadRequestError).message).toContain('allowRemote: true');
+    expect((err as BadRequestError).message).toContain('--allow-remote-webhooks');
+    expect((await mock.client().webhookEndpoints.list()).data).toEqual([]);
+  });
+
+  test.each([
+    'http://localhost:4000/hooks',
+    'http://127.0.0.1:4000/hooks',
+    'http://127.9.8.7/hooks',
+    'http://[::1]:4000/hooks',
+    'https://LOCALHOST/hooks',
+  ])('%s (loopback) is accepted', async (url) => {
+    const created = await createVinrMock().client().webhookEndpoints.create({ url });
+    expect(created.url).toBe(url);
+  });
+
+  test('any host is accepted with webhooks.allowRemote', async () => {
+    const mock = createVinrMock({ webhooks: { allowRemote: true } });
+    const created = await mock.client().webhookEndpoints.create({ url: 'https://hooks.example.com/vinr' });
+    expect(created.url).toBe('https://hooks.example.com/vinr');
+  });
+});
