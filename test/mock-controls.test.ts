@@ -106,6 +106,6 @@ describe('mock.client({ secretKey })', () => {
     const mock = createVinrMock();
     const wrong = mock.client({ secretKey: 'sk_test_wrong', maxRetries: 0 });
     await expect(wrong.engagement.loyaltyAccounts.list()).rejects.toBeInstanceOf(AuthenticationError);
-    await expect(mock.client().engagement.loyaltyAccounts.list()).resolves.toBeDefined();
+    await expect(mock.client().engagement.loyaltyAccounts.list()).resolves.toMatchObject({ object: 'list' });
   });
 });

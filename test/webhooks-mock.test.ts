@@ -1,4 +1,4 @@
-import { BadRequestError, NotFoundError, Vinr, VinrValidationError } from '@vinr/sdk';
+import { BadRequestError, NotFoundError, Vinr, VinrValidationError, WebhookSignatureError } from '@vinr/sdk';
 import { createVinrMock, type SignedEvent } from '@vinr/sdk/mocks';
 import { verifyWebhook } from '@vinr/sdk/webhooks';
 import { describe, expect, test } from 'vitest';
@@ -32,7 +32,9 @@ describe('mock.onEvent', () => {
       expect(Math.abs(t - Date.now() / 1000)).toBeLessThan(60);
       const event = handlerSdk.webhooks.verify(signed.payload, signed.signature);
       expect(event.created_at).toBe('2021-05-05T05:05:05.000Z');
-      expect(() => verifyWebhook(signed.payload, signed.signature, { secret: 'whsec_test_vinr_mock' })).toThrow();
+      expect(() => verifyWebhook(signed.payload, signed.signature, { secret: 'whsec_test_vinr_mock' })).toThrow(
+        WebhookSignatureError,
+      );
     });
     const redeemed = handlerSdk.webhooks.verify(received[2]!.signed.payload, received[2]!.signed.signature);
     if (redeemed.type !== 'loyalty.offer.redeemed') throw new Error(redeemed.type);
