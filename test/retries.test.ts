@@ -9,8 +9,8 @@ import {
   RateLimitError,
   Vinr,
 } from '@vinr/sdk';
-import { afterEach, describe, expect, test } from 'vitest';
-import { fixedJitter, instantRetries } from './support/retry-clock.js';
+import { afterEach, describe, expect, test, vi } from 'vitest';
+import { fixedJitter, instantRetries, realRetryClock } from './support/retry-clock.js';
 import { TRANSPORTS } from './support/transports.js';
 import { offerJson, type Reply, type SeenRequest, startWireServer } from './support/wire-server.js';
 
@@ -246,4 +246,28 @@ describe.each(TRANSPORTS)('over $name', (transport) => {
       );
     });
   });
+});
+
+test('the shipped back-off wait ends after its delay, and at once with APIUserAbortError on an abort', async () => {
+  vi.useFakeTimers();
+  try {
+    let ended = false;
+    const wait = realRetryClock.sleep(500, undefined).then(() => {
+      ended = true;
+    });
+    await vi.advanceTimersByTimeAsync(499);
+    expect(ended).toBe(false);
+    await vi.advanceTimersByTimeAsync(1);
+    await wait;
+    expect(ended).toBe(true);
+
+    const ac = new AbortController();
+    const held = realRetryClock.sleep(30_000, ac.signal);
+    ac.abort('stop');
+    await expect(held).rejects.toBeInstanceOf(APIUserAbortError);
+    await expect(realRetryClock.sleep(1, AbortSignal.abort())).rejects.toBeInstanceOf(APIUserAbortError);
+    expect(vi.getTimerCount()).toBe(0);
+  } finally {
+    vi.useRealTimers();
+  }
 });

@@ -18,7 +18,9 @@ export interface RecordedWaits {
   nextWait(): Promise<number>;
 }
 
-const real = { ...retryClock };
+/** The SDK's own wait and jitter, as shipped (for the test of the real wait itself). */
+export const realRetryClock = { ...retryClock };
+const real = realRetryClock;
 
 /** Registers hooks for the calling test file: every test in it gets instant, recorded retries. */
 export function instantRetries(): RecordedWaits {
