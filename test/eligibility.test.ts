@@ -1,6 +1,6 @@
 import { ConflictError, NotFoundError, OfferLimitReachedError, OfferNotEligibleError, type Vinr } from '@vinr/sdk';
 import { describe, expect, test } from 'vitest';
-import { doublePoints, frozenMock, liveOffer, refusal, tenPercent } from './support/offers.js';
+import { doublePoints, frozenMock, liveOffer, refusal, tenPercent, twoMembers } from './support/offers.js';
 import { setup } from './support/setup.js';
 
 describe('offers.checkEligibility', () => {
@@ -76,10 +76,7 @@ describe('offers.checkEligibility', () => {
   test('an offer expired by its cap is offer_not_active plus max_redemptions, with nothing remaining', async () => {
     const { vinr } = frozenMock();
     const offer = await liveOffer(vinr, { ...tenPercent, max_redemptions: 1 });
-    const [alice, bob] = await Promise.all([
-      vinr.engagement.loyaltyAccounts.create({}),
-      vinr.engagement.loyaltyAccounts.create({}),
-    ]);
+    const [alice, bob] = await twoMembers(vinr);
     await vinr.engagement.events.track({
       type: 'payment.completed',
       account: alice.id,
@@ -132,10 +129,7 @@ describe('activation runs the same check', () => {
   test('slots held by an open checkout refuse activations with max_redemptions', async () => {
     const { vinr } = frozenMock();
     const offer = await liveOffer(vinr, { ...doublePoints, activation: 'opt_in', max_redemptions: 1 });
-    const [alice, bob] = await Promise.all([
-      vinr.engagement.loyaltyAccounts.create({}),
-      vinr.engagement.loyaltyAccounts.create({}),
-    ]);
+    const [alice, bob] = await twoMembers(vinr);
     await vinr.engagement.offers.activate({ offer: offer.id, account: alice.id });
     const checkout = await vinr.engagement.checkouts.create({ account: alice.id, amount: 1000, currency: 'eur' });
     expect(checkout.applied.map((a) => a.offer)).toEqual([offer.id]);

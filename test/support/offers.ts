@@ -25,3 +25,8 @@ export const doublePoints = {
   name: 'Double points',
   incentive: { type: 'points_multiplier' as const, multiplier: 2 },
 } satisfies OfferCreateParams;
+
+/** Two fresh members with default settings, created together. */
+export function twoMembers(vinr: Vinr) {
+  return Promise.all([vinr.engagement.loyaltyAccounts.create({}), vinr.engagement.loyaltyAccounts.create({})]);
+}
