@@ -2,12 +2,10 @@ import { spawn } from 'node:child_process';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { type OfferRedeemedData, Vinr, WebhookSignatureError } from '@vinr/sdk';
 import { createVinrMock } from '@vinr/sdk/mocks';
 import { afterEach, beforeAll, describe, expect, test } from 'vitest';
-
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
+import { bundleForNode, ROOT } from './support/bundle.js';
 
 type Handler = (req: IncomingMessage, body: Buffer, res: ServerResponse) => void | Promise<void>;
 
@@ -259,7 +257,6 @@ describe('delivery to a registered endpoint', () => {
 describe('webhook retry timers', () => {
   let bundle = '';
   beforeAll(async () => {
-    const { build } = await import('esbuild');
     bundle = join(ROOT, '.vinr-tmp', 'hardening-test', 'webhook-script.mjs');
     // A plain script a user would write: an endpoint that is down, one event, then nothing left to do.
     const contents = `
@@ -284,16 +281,7 @@ describe('webhook retry timers', () => {
         console.log('done');
       }
     `;
-    await build({
-      stdin: { contents, resolveDir: ROOT, loader: 'ts' },
-      outfile: bundle,
-      bundle: true,
-      format: 'esm',
-      platform: 'node',
-      target: 'node20',
-      logLevel: 'error',
-      external: ['undici', 'zod', 'msw'],
-    });
+    await bundleForNode({ contents }, bundle);
   });
 
   function run(arg: string): Promise<{ code: number | null; out: string; exitAfterOutputMs: number }> {

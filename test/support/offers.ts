@@ -30,3 +30,11 @@ export const doublePoints = {
 export function twoMembers(vinr: Vinr) {
   return Promise.all([vinr.engagement.loyaltyAccounts.create({}), vinr.engagement.loyaltyAccounts.create({})]);
 }
+
+/** A gold member who activates a live `points_bonus` offer, which redeems at once (one `redeemed` event). */
+export async function redeemedBonus(vinr: Vinr, name: string, points: number) {
+  const account = await vinr.engagement.loyaltyAccounts.create({ tier: 'gold' });
+  const offer = await liveOffer(vinr, { name, incentive: { type: 'points_bonus', points } });
+  const activation = await vinr.engagement.offers.activate({ offer: offer.id, account: account.id });
+  return { account, offer, activation };
+}
