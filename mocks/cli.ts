@@ -119,10 +119,6 @@ function parseFlags(argv: string[]) {
 
 /**
  * Runs the CLI; resolves once the server listens (the process then lives until a signal).
- * @example
- * ```sh
- * npx vinr-mock --port 0          # prints e.g. http://127.0.0.1:43817/v1
- * ```
  */
 async function main(argv: string[]): Promise<void> {
   let config: CliConfig | 'help';

@@ -1,11 +1,6 @@
 import { BadRequestError, NotFoundError } from '@vinr/sdk';
-import { createVinrMock } from '@vinr/sdk/mocks';
 import { describe, expect, test } from 'vitest';
-
-function setup() {
-  const mock = createVinrMock({ now: '2026-06-01T00:00:00Z' });
-  return { mock, vinr: mock.client({ maxRetries: 0 }) };
-}
+import { setup } from './support/setup.js';
 
 describe('loyalty accounts', () => {
   test('defaults, opening balance as a transaction, imports with a past enrolled_at, update', async () => {

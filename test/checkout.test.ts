@@ -1,6 +1,6 @@
 import { BadRequestError, CheckoutNotOpenError, ConflictError, NotFoundError } from '@vinr/sdk';
 import { describe, expect, test } from 'vitest';
-import { doublePoints, frozenMock, liveOffer, NOW, refusal, tenPercent } from './support/offers.js';
+import { doublePoints, frozenMock, liveOffer, NOW, refusal, tenPercent, twoMembers } from './support/offers.js';
 
 describe('checkout quotes', () => {
   test('create quotes the cart as a payment would: discount, amount_due, points_preview, applied', async () => {
@@ -56,10 +56,7 @@ describe('checkout quotes', () => {
   test('create reserves a slot: reserved_count, eligibility and other members all see it', async () => {
     const { vinr } = frozenMock();
     const offer = await liveOffer(vinr, { ...tenPercent, max_redemptions: 1 });
-    const [alice, bob] = await Promise.all([
-      vinr.engagement.loyaltyAccounts.create({}),
-      vinr.engagement.loyaltyAccounts.create({}),
-    ]);
+    const [alice, bob] = await twoMembers(vinr);
     await vinr.engagement.checkouts.create({ account: alice.id, amount: 1000, currency: 'eur' });
     expect(await vinr.engagement.offers.retrieve(offer.id)).toMatchObject({ reserved_count: 1, redemption_count: 0 });
     const check = await vinr.engagement.offers.checkEligibility({ offer: offer.id, account: bob.id });
@@ -214,10 +211,7 @@ describe('checkout update', () => {
 describe('checkout retrieve and list', () => {
   test('list filters by account and status (expired is read from the clock), newest first', async () => {
     const { mock, vinr } = frozenMock();
-    const [a, b] = await Promise.all([
-      vinr.engagement.loyaltyAccounts.create({}),
-      vinr.engagement.loyaltyAccounts.create({}),
-    ]);
+    const [a, b] = await twoMembers(vinr);
     const short = await vinr.engagement.checkouts.create({
       account: a.id,
       amount: 1,
@@ -425,10 +419,7 @@ describe('checkout expiry', () => {
   test('once the clock passes expires_at the checkout reads expired and its slots are free for everyone, silently', async () => {
     const { mock, vinr } = frozenMock();
     const offer = await liveOffer(vinr, { ...tenPercent, max_redemptions: 1 });
-    const [alice, bob] = await Promise.all([
-      vinr.engagement.loyaltyAccounts.create({}),
-      vinr.engagement.loyaltyAccounts.create({}),
-    ]);
+    const [alice, bob] = await twoMembers(vinr);
     await vinr.engagement.checkouts.create({ account: alice.id, amount: 1000, currency: 'eur', ttl_seconds: 600 });
     const events = mock.events.length;
     mock.clock.advance('599s');
@@ -455,10 +446,7 @@ describe('checkout expiry', () => {
     const { mock, vinr } = frozenMock();
     const capped = await liveOffer(vinr, { ...tenPercent, max_redemptions: 1 });
     const open = await liveOffer(vinr, doublePoints);
-    const [alice, bob] = await Promise.all([
-      vinr.engagement.loyaltyAccounts.create({}),
-      vinr.engagement.loyaltyAccounts.create({}),
-    ]);
+    const [alice, bob] = await twoMembers(vinr);
     const checkout = await vinr.engagement.checkouts.create({
       account: alice.id,
       amount: 1000,
@@ -490,10 +478,7 @@ describe('checkout expiry', () => {
   test('a checkout released by expiry never overshoots a cap, even if the test clock is moved back', async () => {
     const { mock, vinr } = frozenMock();
     const offer = await liveOffer(vinr, { ...tenPercent, max_redemptions: 1 });
-    const [alice, bob] = await Promise.all([
-      vinr.engagement.loyaltyAccounts.create({}),
-      vinr.engagement.loyaltyAccounts.create({}),
-    ]);
+    const [alice, bob] = await twoMembers(vinr);
     const checkout = await vinr.engagement.checkouts.create({
       account: alice.id,
       amount: 1000,

@@ -3,28 +3,17 @@ import { createServer } from 'node:http';
 import { type AddressInfo, connect } from 'node:net';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { fileURLToPath } from 'node:url';
 import { request } from 'undici';
 import { afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { bundleForNode, ROOT } from './support/bundle.js';
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const children: ChildProcess[] = [];
 let cli = '';
 
 // Bundled once (as tsup bundles the bin) so each spawn is a plain `node` start, not a TypeScript loader's.
 beforeAll(async () => {
-  const { build } = await import('esbuild');
   cli = join(ROOT, '.vinr-tmp', 'cli-test', 'cli.mjs');
-  await build({
-    entryPoints: [join(ROOT, 'mocks/cli.ts')],
-    outfile: cli,
-    bundle: true,
-    format: 'esm',
-    platform: 'node',
-    target: 'node20',
-    logLevel: 'error',
-    external: ['undici', 'zod', 'msw'],
-  });
+  await bundleForNode({ entry: join(ROOT, 'mocks/cli.ts') }, cli);
 });
 
 function start(args: string[]) {

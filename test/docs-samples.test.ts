@@ -1,10 +1,10 @@
 import { execFile } from 'node:child_process';
-import { readdirSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { createVinrMock } from '@vinr/sdk/mocks';
-import { describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
 import { docFiles, extractSamples, fencedBlocks, writeSamples } from '../scripts/samples/extract.mjs';
 
 /**
@@ -70,6 +70,34 @@ test('every sample type-checks', { timeout: 180_000 }, async () => {
 });
 
 const runnable = programs.map((p, i) => ({ ...p, path: paths[i] as string })).filter((p) => p.mode === 'run');
+const BUILT = join(ROOT, '.vinr-tmp', 'samples-built');
+
+/**
+ * The runnable samples, compiled in one esbuild pass (as tsx would compile each: same transform, the same
+ * tsconfig paths to the sources), so that each run is a plain `node` start rather than a TypeScript loader's.
+ * Packages stay external: a sample imports them as a user's program would.
+ */
+beforeAll(async () => {
+  const { build } = await import('esbuild');
+  const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as Record<string, Record<string, string>>;
+  const external = Object.keys({ ...pkg.dependencies, ...pkg.devDependencies, ...pkg.peerDependencies }).flatMap(
+    (name) => [name, `${name}/*`],
+  );
+  await build({
+    entryPoints: runnable.map((p) => p.path),
+    outdir: BUILT,
+    outExtension: { '.js': '.mjs' },
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    sourcemap: true,
+    tsconfig: join(ROOT, 'tsconfig.json'),
+    logLevel: 'error',
+    external: [...external, 'hono', '@jest/globals'],
+  });
+}, 60_000);
 
 /**
  * What some programs must print (stdout, line by line), for guides whose comments state the values a reader will
@@ -114,7 +142,8 @@ describe.concurrent('every runnable sample runs against a fresh reference server
           VINR_LOG: 'error',
         });
         let stdout = '';
-        const outcome = await run(process.execPath, ['--import', 'tsx', program.path], {
+        const built = join(BUILT, `${program.id}.mjs`);
+        const outcome = await run(process.execPath, ['--enable-source-maps', built], {
           cwd: ROOT,
           env,
           timeout: RUN_TIMEOUT_MS,

@@ -1,6 +1,7 @@
-import { NotFoundError, OfferLimitReachedError, OfferNotEligibleError } from '@vinr/sdk';
+import { ConflictError, NotFoundError, OfferLimitReachedError, OfferNotEligibleError, type Vinr } from '@vinr/sdk';
 import { describe, expect, test } from 'vitest';
-import { doublePoints, frozenMock, liveOffer, refusal, tenPercent } from './support/offers.js';
+import { doublePoints, frozenMock, liveOffer, refusal, tenPercent, twoMembers } from './support/offers.js';
+import { setup } from './support/setup.js';
 
 describe('offers.checkEligibility', () => {
   test('an auto offer the member may use: eligible, nothing to activate, remaining slots', async () => {
@@ -75,10 +76,7 @@ describe('offers.checkEligibility', () => {
   test('an offer expired by its cap is offer_not_active plus max_redemptions, with nothing remaining', async () => {
     const { vinr } = frozenMock();
     const offer = await liveOffer(vinr, { ...tenPercent, max_redemptions: 1 });
-    const [alice, bob] = await Promise.all([
-      vinr.engagement.loyaltyAccounts.create({}),
-      vinr.engagement.loyaltyAccounts.create({}),
-    ]);
+    const [alice, bob] = await twoMembers(vinr);
     await vinr.engagement.events.track({
       type: 'payment.completed',
       account: alice.id,
@@ -131,10 +129,7 @@ describe('activation runs the same check', () => {
   test('slots held by an open checkout refuse activations with max_redemptions', async () => {
     const { vinr } = frozenMock();
     const offer = await liveOffer(vinr, { ...doublePoints, activation: 'opt_in', max_redemptions: 1 });
-    const [alice, bob] = await Promise.all([
-      vinr.engagement.loyaltyAccounts.create({}),
-      vinr.engagement.loyaltyAccounts.create({}),
-    ]);
+    const [alice, bob] = await twoMembers(vinr);
     await vinr.engagement.offers.activate({ offer: offer.id, account: alice.id });
     const checkout = await vinr.engagement.checkouts.create({ account: alice.id, amount: 1000, currency: 'eur' });
     expect(checkout.applied.map((a) => a.offer)).toEqual([offer.id]);
@@ -172,5 +167,56 @@ describe('offers.list({ eligible_for })', () => {
     expect(paused2).toEqual([]);
     const error = await refusal(vinr.engagement.offers.list({ eligible_for: 'loy_nope' }).toArray({ limit: 10 }));
     expect(error).toMatchObject({ status: 404, param: 'eligible_for' });
+  });
+});
+
+/** An opt-in multiplier (its activation stays open across purchases) and a gold member who activated it. */
+async function openActivation(vinr: Vinr, ends_at: string | null = null) {
+  const offer = await vinr.engagement.offers.create({
+    name: 'opt-in 2x for gold',
+    incentive: { type: 'points_multiplier', multiplier: 2 },
+    activation: 'opt_in',
+    targeting: { tiers: ['gold'] },
+    ends_at,
+  });
+  await vinr.engagement.offers.publish(offer.id);
+  const account = await vinr.engagement.loyaltyAccounts.create({ tier: 'gold' });
+  const activation = await vinr.engagement.offers.activate({ offer: offer.id, account: account.id });
+  expect(activation.status).toBe('active');
+  return { offer, account, activation };
+}
+
+describe('activating again with an open activation still checks state, window and targeting', () => {
+  test('a paused offer refuses with offer_not_active { status: paused }', async () => {
+    const { mock, vinr } = setup();
+    const { offer, account } = await openActivation(vinr);
+    await vinr.engagement.offers.pause(offer.id);
+    const before = mock.events.length;
+    const err = await refusal(vinr.engagement.offers.activate({ offer: offer.id, account: account.id }));
+    expect(err).toBeInstanceOf(ConflictError);
+    expect(err).toMatchObject({ code: 'offer_not_active', details: { status: 'paused' } });
+    expect(mock.events).toHaveLength(before);
+  });
+
+  test('an offer expired by ends_at refuses with offer_limit_reached / time_window', async () => {
+    const { mock, vinr } = setup();
+    const { offer, account } = await openActivation(vinr, '2026-06-02T00:00:00Z');
+    mock.clock.advance('1d');
+    expect((await vinr.engagement.offers.retrieve(offer.id)).expired_reason).toBe('ends_at');
+    const err = await refusal(vinr.engagement.offers.activate({ offer: offer.id, account: account.id }));
+    expect(err).toBeInstanceOf(OfferLimitReachedError);
+    expect((err as OfferLimitReachedError).limit).toBe('time_window');
+  });
+
+  test('a member who drifted out of the targeted tier is refused with failed_conditions', async () => {
+    const { vinr } = setup();
+    const { offer, account, activation } = await openActivation(vinr);
+    await vinr.engagement.loyaltyAccounts.update(account.id, { tier: 'silver' });
+    const err = await refusal(vinr.engagement.offers.activate({ offer: offer.id, account: account.id }));
+    expect(err).toBeInstanceOf(OfferNotEligibleError);
+    expect((err as OfferNotEligibleError).failedConditions).toEqual(['tiers']);
+    // Back in the tier, the same open activation is returned: nothing was written meanwhile.
+    await vinr.engagement.loyaltyAccounts.update(account.id, { tier: 'gold' });
+    expect(await vinr.engagement.offers.activate({ offer: offer.id, account: account.id })).toEqual(activation);
   });
 });

@@ -81,7 +81,7 @@ describe('mock.fetch: the reference server in-process, as a fetch', () => {
       amount: 4500,
       currency: 'eur',
     });
-    expect(tracked.object).toBeDefined();
+    expect(tracked.object).toBe('engagement_event');
     const refused = await vinr.engagement.offers
       .activate({ offer: offer.id, account: other.id })
       .catch((e: unknown) => e);
@@ -165,7 +165,7 @@ describe('the browser guard', () => {
 
   test('dangerouslyAllowBrowser: true and mock.client() opt in', async () => {
     pretendBrowser();
-    expect(() => new Vinr({ secretKey: 'sk_test_x', dangerouslyAllowBrowser: true })).not.toThrow();
+    expect(new Vinr({ secretKey: 'sk_test_x', dangerouslyAllowBrowser: true })).toBeInstanceOf(Vinr);
     const mock = createVinrMock();
     await expect(mock.client().engagement.rewards.list()).resolves.toMatchObject({ object: 'list' });
   });

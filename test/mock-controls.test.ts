@@ -1,7 +1,10 @@
-import { NotFoundError } from '@vinr/sdk';
+import { inspect } from 'node:util';
+import { APIConnectionTimeoutError, AuthenticationError, ConflictError, NotFoundError } from '@vinr/sdk';
 import { createVinrMock } from '@vinr/sdk/mocks';
 import { request } from 'undici';
-import { expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 test('the clock refuses instants a Date cannot hold, and the server keeps working', async () => {
   const mock = createVinrMock({ now: '2026-06-01T00:00:00Z' });
@@ -10,13 +13,6 @@ test('the clock refuses instants a Date cannot hold, and the server keeps workin
   expect(mock.clock.now().toISOString()).toBe('2026-06-01T00:00:00.000Z');
   const account = await mock.client().engagement.loyaltyAccounts.create({});
   expect(account.created_at).toBe('2026-06-01T00:00:00.000Z');
-});
-
-test('a fault whose Retry-After could not be a header is refused when injected', () => {
-  const mock = createVinrMock();
-  expect(() => mock.faults.inject({ status: 503, retryAfter: 'a\nb' })).toThrow();
-  expect(() => mock.faults.inject({ status: 503, retryAfter: 1e9 })).toThrow();
-  mock.faults.inject({ status: 503, retryAfter: 'Wed, 21 Oct 2026 07:28:00 GMT' });
 });
 
 test('reset empties state, unfreezes the clock and clears faults', async () => {
@@ -39,21 +35,77 @@ test('every in-process answer carries a request id, unknown routes included', as
   expect(res.headers['vinr-request-id']).toMatch(/^req_/);
 });
 
-test('an empty Idempotency-Key is refused, and a timestamp must stay within years 0001-9999 in UTC', async () => {
-  const mock = createVinrMock();
-  const res = await request('https://api.vinr.com/v1/engagement/rewards', {
-    method: 'POST',
-    dispatcher: mock.dispatcher,
-    headers: { authorization: `Bearer ${mock.secretKey}`, 'idempotency-key': ' ' },
-    body: JSON.stringify({ name: 'Mug', points_cost: 1 }),
+describe('requests in flight at mock.reset()', () => {
+  test('a request that started before a reset writes nothing into the fresh state or idempotency store', async () => {
+    const mock = createVinrMock();
+    const vinr = mock.client({ maxRetries: 0 });
+    mock.faults.inject({ delayMs: 300 });
+    await expect(
+      vinr.engagement.loyaltyAccounts.create({ tier: 'gold' }, { timeout: 100, idempotencyKey: 'key-1' }),
+    ).rejects.toBeInstanceOf(APIConnectionTimeoutError);
+    mock.reset();
+    await sleep(400); // the old request has now run to its end
+    expect((await vinr.engagement.loyaltyAccounts.list()).data).toEqual([]);
+    // The key is free in the new state: another body with it is served, not refused as reused nor replayed.
+    const fresh = await vinr.engagement.loyaltyAccounts.create({ tier: 'silver' }, { idempotencyKey: 'key-1' });
+    expect(fresh.tier).toBe('silver');
   });
-  expect(res.statusCode).toBe(400);
-  expect(await res.body.json()).toMatchObject({ error: { code: 'invalid_request', param: 'Idempotency-Key' } });
-  const vinr = mock.client();
-  await expect(
-    vinr.engagement.loyaltyAccounts.create({ enrolled_at: '0000-01-01T00:00:00+14:00' }),
-  ).rejects.toMatchObject({
-    issues: [{ path: 'enrolled_at' }],
+
+  test('the caller still waiting gets a 409 that says the mock was reset, and nothing is applied', async () => {
+    const mock = createVinrMock();
+    const vinr = mock.client({ maxRetries: 0 });
+    mock.faults.inject({ delayMs: 300 });
+    const pending = vinr.engagement.loyaltyAccounts.create({ tier: 'gold' });
+    await sleep(50);
+    mock.reset();
+    const err = await pending.catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ConflictError);
+    expect((err as ConflictError).message).toMatch(/reset/);
+    expect((await vinr.engagement.loyaltyAccounts.list()).data).toEqual([]);
   });
-  expect((await vinr.engagement.rewards.list()).data).toHaveLength(0);
+
+  test('a cut-off request does not free the same key claimed by a request of the new state', async () => {
+    const mock = createVinrMock();
+    const vinr = mock.client({ maxRetries: 0 });
+    mock.faults.inject({ delayMs: 400 });
+    const old = vinr.engagement.loyaltyAccounts.create({ tier: 'gold' }, { idempotencyKey: 'shared' });
+    await sleep(50);
+    mock.reset();
+    mock.faults.inject({ delayMs: 700 });
+    const current = vinr.engagement.loyaltyAccounts.create({ tier: 'silver' }, { idempotencyKey: 'shared' });
+    await expect(old).rejects.toBeInstanceOf(ConflictError);
+    // `current` still holds the key: a third request with it is refused as in flight.
+    const third = await vinr.engagement.loyaltyAccounts
+      .create({ tier: 'silver' }, { idempotencyKey: 'shared' })
+      .catch((e: unknown) => e);
+    expect((third as ConflictError).code).toBe('idempotency_key_in_use');
+    expect((await current).tier).toBe('silver');
+    expect((await vinr.engagement.loyaltyAccounts.list()).data.map((a) => a.tier)).toEqual(['silver']);
+  });
+});
+
+describe('secrets of the mock', () => {
+  test('never appear in util.inspect or JSON.stringify, and stay readable as properties', () => {
+    const mock = createVinrMock({ secretKey: 'sk_test_hidden_1234', webhookSecret: 'whsec_hidden_5678' });
+    for (const shown of [
+      inspect(mock),
+      inspect(mock, { depth: Number.POSITIVE_INFINITY, showHidden: true }),
+      JSON.stringify(mock),
+      String(mock),
+    ]) {
+      expect(shown).not.toContain('hidden_1234');
+      expect(shown).not.toContain('hidden_5678');
+    }
+    expect(mock.secretKey).toBe('sk_test_hidden_1234');
+    expect(mock.webhookSecret).toBe('whsec_hidden_5678');
+  });
+});
+
+describe('mock.client({ secretKey })', () => {
+  test('an explicit key wins over the mock key, so a test can see a 401', async () => {
+    const mock = createVinrMock();
+    const wrong = mock.client({ secretKey: 'sk_test_wrong', maxRetries: 0 });
+    await expect(wrong.engagement.loyaltyAccounts.list()).rejects.toBeInstanceOf(AuthenticationError);
+    await expect(mock.client().engagement.loyaltyAccounts.list()).resolves.toMatchObject({ object: 'list' });
+  });
 });

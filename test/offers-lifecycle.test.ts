@@ -1,13 +1,8 @@
-import { BadRequestError, ConflictError, NotFoundError } from '@vinr/sdk';
-import { createVinrMock } from '@vinr/sdk/mocks';
+import { BadRequestError, ConflictError, NotFoundError, OfferLimitReachedError } from '@vinr/sdk';
 import { describe, expect, test } from 'vitest';
+import { setup } from './support/setup.js';
 
 const multiplier = { type: 'points_multiplier' as const, multiplier: 2 };
-
-function setup(now = '2026-06-01T00:00:00Z') {
-  const mock = createVinrMock({ now });
-  return { mock, vinr: mock.client({ maxRetries: 0 }) };
-}
 
 describe('status and transitions', () => {
   test('draft → scheduled → active → paused → active → expired by ends_at', async () => {
@@ -171,4 +166,28 @@ describe('404s', () => {
     const noAccount = await vinr.engagement.offers.activate({ offer: offer.id, account: 'loy_nope' }).catch((e) => e);
     expect(noAccount).toMatchObject({ status: 404, param: 'account' });
   });
+});
+
+test('expired is final: moving the clock back does not revive an offer that expired by ends_at', async () => {
+  const { mock, vinr } = setup();
+  const offer = await vinr.engagement.offers.create({
+    name: 'short',
+    incentive: { type: 'points_bonus', points: 10 },
+    ends_at: '2026-06-02T00:00:00Z',
+  });
+  await vinr.engagement.offers.publish(offer.id);
+  const account = await vinr.engagement.loyaltyAccounts.create({});
+  mock.clock.set('2026-06-03T00:00:00Z');
+  expect(await vinr.engagement.offers.retrieve(offer.id)).toMatchObject({
+    status: 'expired',
+    expired_reason: 'ends_at',
+  });
+  mock.clock.set('2026-06-01T12:00:00Z');
+  expect(await vinr.engagement.offers.retrieve(offer.id)).toMatchObject({
+    status: 'expired',
+    expired_reason: 'ends_at',
+  });
+  const e = await vinr.engagement.offers.activate({ offer: offer.id, account: account.id }).catch((x) => x);
+  expect(e).toBeInstanceOf(OfferLimitReachedError);
+  expect(mock.events.filter((x) => x.type === 'loyalty.offer.expired')).toHaveLength(1);
 });

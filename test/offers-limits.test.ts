@@ -1,22 +1,11 @@
 import { ConflictError, OfferLimitReachedError, UnprocessableEntityError } from '@vinr/sdk';
-import { createVinrMock } from '@vinr/sdk/mocks';
 import { describe, expect, test } from 'vitest';
 import { purchaser } from './support/purchases.js';
+import { refusal as refused, setup } from './support/setup.js';
 
 const bonus = { type: 'points_bonus' as const, points: 100 };
 
-function setup() {
-  const mock = createVinrMock({ now: '2026-06-01T00:00:00Z' });
-  return { mock, vinr: mock.client({ maxRetries: 0 }) };
-}
-
-const refusal = (p: Promise<unknown>) =>
-  p.then(
-    () => {
-      throw new Error('expected a refusal');
-    },
-    (e: unknown) => e as OfferLimitReachedError,
-  );
+const refusal = (p: Promise<unknown>) => refused<OfferLimitReachedError>(p);
 
 describe('offer_limit_reached', () => {
   test('time_window: before starts_at (scheduled) and after ends_at (expired)', async () => {

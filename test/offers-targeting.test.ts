@@ -1,15 +1,8 @@
-import type { Targeting } from '@vinr/sdk';
+import type { Targeting, Vinr } from '@vinr/sdk';
 import { OfferNotEligibleError } from '@vinr/sdk';
-import { createVinrMock } from '@vinr/sdk/mocks';
 import { describe, expect, test } from 'vitest';
 import { purchaser } from './support/purchases.js';
-
-function setup() {
-  const mock = createVinrMock({ now: '2026-06-01T00:00:00Z' });
-  return { mock, vinr: mock.client({ maxRetries: 0 }) };
-}
-
-type Vinr = ReturnType<typeof setup>['vinr'];
+import { setup } from './support/setup.js';
 
 async function bonusOffer(vinr: Vinr, targeting: Targeting) {
   const offer = await vinr.engagement.offers.create({

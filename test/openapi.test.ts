@@ -46,7 +46,7 @@ describe('openapi.json', () => {
     expect(listed).toHaveLength(37);
     for (const item of Object.values(doc.paths)) {
       for (const op of Object.values(item)) {
-        expect(op.responses['200']).toBeDefined();
+        expect(op.responses['200']).toMatchObject({ content: { 'application/json': { schema: expect.any(Object) } } });
         expect(op.responses['400']).toEqual({ $ref: '#/components/responses/Error' });
       }
     }

@@ -6,6 +6,7 @@ import { enrolCustomer, serveMockToEnv } from '../examples/testing-own-client.js
 // The setup-file recipe registers its `beforeEach(() => mock.reset())` for this whole file.
 import { mock as setupMock, vinr as setupVinr } from '../examples/testing-vitest-setup.js';
 import { routeEventsTo } from '../examples/testing-webhooks.js';
+import { redeemedBonus } from './support/offers.js';
 
 /** Every recipe of docs/testing.md, run as written in examples/. */
 describe('recipe: setup file with reset() before each test', () => {
@@ -80,13 +81,7 @@ describe('recipe: webhooks in tests via onEvent', () => {
     const mock = createVinrMock();
     const vinr = mock.client();
     const hook = routeEventsTo(mock);
-    const account = await vinr.engagement.loyaltyAccounts.create({ tier: 'gold' });
-    const offer = await vinr.engagement.offers.create({
-      name: 'Bonus',
-      incentive: { type: 'points_bonus', points: 50 },
-    });
-    await vinr.engagement.offers.publish(offer.id);
-    await vinr.engagement.offers.activate({ offer: offer.id, account: account.id });
+    await redeemedBonus(vinr, 'Bonus', 50);
     await mock.webhooks.idle();
     expect(hook.seen.map((e) => e.type)).toEqual([
       'loyalty.offer.published',

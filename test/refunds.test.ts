@@ -1,6 +1,6 @@
 import { ConflictError, NotFoundError, RefundExceedsPaymentError, type Vinr } from '@vinr/sdk';
 import { describe, expect, test } from 'vitest';
-import { doublePoints, frozenMock, liveOffer, refusal, tenPercent } from './support/offers.js';
+import { doublePoints, frozenMock, liveOffer, refusal, tenPercent, twoMembers } from './support/offers.js';
 
 const pay = (vinr: Vinr, account: string, payment_id: string, amount: number) =>
   vinr.engagement.events.track({ type: 'payment.completed', account, payment_id, amount, currency: 'eur' });
@@ -163,10 +163,7 @@ describe('refund refusals', () => {
 
   test('an unknown payment, or one of another account, is a 404 naming payment_id', async () => {
     const { vinr } = frozenMock();
-    const [alice, bob] = await Promise.all([
-      vinr.engagement.loyaltyAccounts.create({}),
-      vinr.engagement.loyaltyAccounts.create({}),
-    ]);
+    const [alice, bob] = await twoMembers(vinr);
     await pay(vinr, alice.id, 'pay_a', 1_000);
     for (const [account, payment] of [
       [alice.id, 'pay_nope'],

@@ -9,10 +9,12 @@ import {
   RateLimitError,
   Vinr,
 } from '@vinr/sdk';
-import { afterEach, describe, expect, test } from 'vitest';
+import { afterEach, describe, expect, test, vi } from 'vitest';
+import { fixedJitter, instantRetries, realRetryClock } from './support/retry-clock.js';
 import { TRANSPORTS } from './support/transports.js';
 import { offerJson, type Reply, type SeenRequest, startWireServer } from './support/wire-server.js';
 
+const clock = instantRetries();
 let close: (() => Promise<void>) | undefined;
 afterEach(async () => {
   await close?.();
@@ -71,33 +73,35 @@ describe.each(TRANSPORTS)('over $name', (transport) => {
       expect(s.seen).toHaveLength(2);
     });
 
-    test('429 with Retry-After: 1 waits about a second before retrying', async () => {
+    test('429 with Retry-After: 1 waits a second before retrying', async () => {
       const s = await serve((_r, i) =>
         i === 0
           ? { status: 429, headers: { 'retry-after': '1' }, body: { error: { code: 'rate_limited', message: 'slow' } } }
           : { status: 200, body: offerJson() },
       );
       await client(s.baseURL).engagement.offers.retrieve('ofr_test1');
-      const gap = s.seen[1]!.at - s.seen[0]!.at;
-      expect(gap).toBeGreaterThanOrEqual(950);
-      expect(gap).toBeLessThan(2500);
+      expect(clock.waits).toEqual([1000]);
+      expect(s.seen).toHaveLength(2);
     });
 
-    test('without Retry-After the back-off is 0.5 s minus at most 25 % jitter', async () => {
-      const s = await serve((_r, i) => (i === 0 ? { status: 502, body: {} } : { status: 200, body: offerJson() }));
-      await client(s.baseURL).engagement.offers.retrieve('ofr_test1');
-      const gap = s.seen[1]!.at - s.seen[0]!.at;
-      expect(gap).toBeGreaterThanOrEqual(370);
-      expect(gap).toBeLessThan(1200);
+    test('without Retry-After the back-off doubles from 0.5 s up to 8 s, minus at most 25 % jitter', async () => {
+      const s = await serve((_r, i) => (i < 6 ? { status: 502, body: {} } : { status: 200, body: offerJson() }));
+      fixedJitter(0);
+      await client(s.baseURL, { maxRetries: 6 }).engagement.offers.retrieve('ofr_test1');
+      expect(clock.waits).toEqual([500, 1000, 2000, 4000, 8000, 8000]);
+      fixedJitter(1);
+      const t = await serve((_r, i) => (i === 0 ? { status: 502, body: {} } : { status: 200, body: offerJson() }));
+      await client(t.baseURL).engagement.offers.retrieve('ofr_test1');
+      expect(clock.waits.slice(6)).toEqual([375]);
     });
 
     test('a Retry-After beyond 60 s is ignored in favour of the back-off', async () => {
       const s = await serve((_r, i) =>
         i === 0 ? { status: 503, headers: { 'retry-after': '3600' }, body: {} } : { status: 200, body: offerJson() },
       );
-      const started = Date.now();
+      fixedJitter(0);
       await client(s.baseURL).engagement.offers.retrieve('ofr_test1');
-      expect(Date.now() - started).toBeLessThan(2000);
+      expect(clock.waits).toEqual([500]);
     });
 
     test.each([
@@ -200,9 +204,12 @@ describe.each(TRANSPORTS)('over $name', (transport) => {
     });
 
     test('aborting during a request rejects with APIUserAbortError and is not retried', async () => {
-      const s = await serve(() => ({ status: 200, body: offerJson(), delayMs: 500 }));
       const ac = new AbortController();
-      setTimeout(() => ac.abort(), 50);
+      // Aborted once the server holds the request, whose answer would come half a second later.
+      const s = await serve(() => {
+        ac.abort();
+        return { status: 200, body: offerJson(), delayMs: 500 };
+      });
       const e = await client(s.baseURL)
         .engagement.offers.retrieve('ofr_x', { signal: ac.signal })
         .catch((x) => x);
@@ -213,13 +220,13 @@ describe.each(TRANSPORTS)('over $name', (transport) => {
     test('aborting during the back-off wait stops at once', async () => {
       const s = await serve(() => ({ status: 503, headers: { 'retry-after': '30' }, body: {} }));
       const ac = new AbortController();
-      const started = Date.now();
-      setTimeout(() => ac.abort(), 150);
+      clock.holdFrom = 30_000; // the 30 s wait would never end by itself
+      void clock.nextWait().then(() => ac.abort());
       const e = await client(s.baseURL)
         .engagement.offers.retrieve('ofr_x', { signal: ac.signal })
         .catch((x) => x);
       expect(e).toBeInstanceOf(APIUserAbortError);
-      expect(Date.now() - started).toBeLessThan(1500);
+      expect(clock.waits).toEqual([30_000]);
       expect(s.seen).toHaveLength(1);
     });
 
@@ -239,4 +246,28 @@ describe.each(TRANSPORTS)('over $name', (transport) => {
       );
     });
   });
+});
+
+test('the shipped back-off wait ends after its delay, and at once with APIUserAbortError on an abort', async () => {
+  vi.useFakeTimers();
+  try {
+    let ended = false;
+    const wait = realRetryClock.sleep(500, undefined).then(() => {
+      ended = true;
+    });
+    await vi.advanceTimersByTimeAsync(499);
+    expect(ended).toBe(false);
+    await vi.advanceTimersByTimeAsync(1);
+    await wait;
+    expect(ended).toBe(true);
+
+    const ac = new AbortController();
+    const held = realRetryClock.sleep(30_000, ac.signal);
+    ac.abort('stop');
+    await expect(held).rejects.toBeInstanceOf(APIUserAbortError);
+    await expect(realRetryClock.sleep(1, AbortSignal.abort())).rejects.toBeInstanceOf(APIUserAbortError);
+    expect(vi.getTimerCount()).toBe(0);
+  } finally {
+    vi.useRealTimers();
+  }
 });

@@ -156,7 +156,9 @@ describe('mock.listen()', () => {
     const started = Date.now();
     await server.close();
     expect(Date.now() - started).toBeLessThan(1_000);
-    await expect(request(`${server.baseURL}/test_helpers/events`, { headers: AUTH })).rejects.toThrow();
+    await expect(request(`${server.baseURL}/test_helpers/events`, { headers: AUTH })).rejects.toMatchObject({
+      code: 'ECONNREFUSED',
+    });
     await pool.destroy();
   });
 });

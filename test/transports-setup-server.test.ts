@@ -93,6 +93,10 @@ describe('setupServer(...mock.handlers)', () => {
     // The server is gone, yet fetch succeeds: the `*/v1/…` handlers matched the loopback URL first.
     const res = await fetch(`${loopback.baseURL}/test_helpers/clock`, { method: 'POST', headers: AUTH, body: '{}' });
     expect(res.status).toBe(200);
-    await expect(request(`${loopback.baseURL}/test_helpers/clock`, { method: 'POST', body: '{}' })).rejects.toThrow();
+    await expect(
+      request(`${loopback.baseURL}/test_helpers/clock`, { method: 'POST', body: '{}' }),
+    ).rejects.toMatchObject({
+      code: 'ECONNREFUSED',
+    });
   });
 });

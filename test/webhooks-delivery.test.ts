@@ -1,8 +1,11 @@
+import { spawn } from 'node:child_process';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
 import { type OfferRedeemedData, Vinr, WebhookSignatureError } from '@vinr/sdk';
 import { createVinrMock } from '@vinr/sdk/mocks';
-import { afterEach, describe, expect, test } from 'vitest';
+import { afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { bundleForNode, ROOT } from './support/bundle.js';
 
 type Handler = (req: IncomingMessage, body: Buffer, res: ServerResponse) => void | Promise<void>;
 
@@ -79,7 +82,7 @@ describe('delivery to a registered endpoint', () => {
     await mock.webhooks.idle();
 
     const redeemed = mock.events.find((e) => e.type === 'loyalty.offer.redeemed');
-    expect(redeemed).toBeDefined();
+    expect(redeemed?.id).toMatch(/^evt_/);
     expect(seen).toEqual([
       { status: 500, id: redeemed?.id },
       { status: 200, id: redeemed?.id },
@@ -248,5 +251,62 @@ describe('delivery to a registered endpoint', () => {
     await vinr.engagement.offers.publish(again.id);
     await mock.webhooks.idle();
     expect(hits).toBe(1);
+  });
+});
+
+describe('webhook retry timers', () => {
+  let bundle = '';
+  beforeAll(async () => {
+    bundle = join(ROOT, '.vinr-tmp', 'hardening-test', 'webhook-script.mjs');
+    // A plain script a user would write: an endpoint that is down, one event, then nothing left to do.
+    const contents = `
+      import { createServer } from 'node:net';
+      import { createVinrMock } from '@vinr/sdk/mocks';
+      const free = createServer();
+      await new Promise((r) => free.listen(0, '127.0.0.1', r));
+      const port = free.address().port;
+      await new Promise((r) => free.close(r));
+      // Long retries for the script that must exit without them, short ones for the one that waits for them.
+      const delay = process.argv[2] === 'idle' ? 50 : 1500;
+      const mock = createVinrMock({ webhookDelivery: { retryDelays: [delay, delay] } });
+      const vinr = mock.client();
+      await vinr.webhookEndpoints.create({ url: 'http://127.0.0.1:' + port + '/down' });
+      const offer = await vinr.engagement.offers.create({ name: 'o', incentive: { type: 'points_bonus', points: 5 } });
+      await vinr.engagement.offers.publish(offer.id);
+      if (process.argv[2] === 'idle') {
+        await mock.webhooks.idle();
+        console.log('attempts', mock.webhooks.deliveries[0].attempts.length);
+      } else {
+        while ((mock.webhooks.deliveries[0]?.attempts.length ?? 0) < 1) await new Promise((r) => setTimeout(r, 5));
+        console.log('done');
+      }
+    `;
+    await bundleForNode({ contents }, bundle);
+  });
+
+  function run(arg: string): Promise<{ code: number | null; out: string; exitAfterOutputMs: number }> {
+    return new Promise((resolve) => {
+      const child = spawn(process.execPath, [bundle, arg], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+      let out = '';
+      let printedAt = 0;
+      child.stdout.on('data', (c) => {
+        out += c;
+        printedAt = performance.now();
+      });
+      child.on('exit', (code) => resolve({ code, out, exitAfterOutputMs: performance.now() - printedAt }));
+    });
+  }
+
+  test('do not keep a script alive once it has nothing else to do', async () => {
+    const { code, out, exitAfterOutputMs } = await run('exit');
+    expect(out.trim()).toBe('done');
+    expect(code).toBe(0);
+    expect(exitAfterOutputMs).toBeLessThan(1_000); // the pending retries would take 3 s
+  });
+
+  test('mock.webhooks.idle() still waits for every retry', async () => {
+    const { code, out } = await run('idle');
+    expect(out.trim()).toBe('attempts 3');
+    expect(code).toBe(0);
   });
 });

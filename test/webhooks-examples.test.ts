@@ -10,6 +10,7 @@ import { keepRawBody, vinrWebhookRouter } from '../examples/webhooks-express.js'
 import { vinrWebhooks } from '../examples/webhooks-fastify.js';
 import { vinrWebhookRoutes } from '../examples/webhooks-hono.js';
 import { POST } from '../examples/webhooks-nextjs.js';
+import { redeemedBonus } from './support/offers.js';
 
 /**
  * A real delivery: the reference server publishes and redeems an offer, and hands out each event as the raw
@@ -22,13 +23,7 @@ async function deliveryFromMock() {
     if (event.type === 'loyalty.offer.redeemed') signed.push(delivery);
   });
   const vinr = mock.client();
-  const account = await vinr.engagement.loyaltyAccounts.create({ tier: 'gold' });
-  const offer = await vinr.engagement.offers.create({
-    name: 'Gold bonus',
-    incentive: { type: 'points_bonus', points: 100 },
-  });
-  await vinr.engagement.offers.publish(offer.id);
-  await vinr.engagement.offers.activate({ offer: offer.id, account: account.id });
+  const { account, offer } = await redeemedBonus(vinr, 'Gold bonus', 100);
   const { payload, signature } = signed[0]!;
   const tampered = payload.replace(`"${account.id}"`, '"loy_someone_else"');
   expect(tampered).not.toBe(payload);

@@ -1,4 +1,4 @@
-import { BadRequestError, NotFoundError, Vinr, VinrValidationError } from '@vinr/sdk';
+import { BadRequestError, NotFoundError, Vinr, VinrValidationError, WebhookSignatureError } from '@vinr/sdk';
 import { createVinrMock, type SignedEvent } from '@vinr/sdk/mocks';
 import { verifyWebhook } from '@vinr/sdk/webhooks';
 import { describe, expect, test } from 'vitest';
@@ -32,7 +32,9 @@ describe('mock.onEvent', () => {
       expect(Math.abs(t - Date.now() / 1000)).toBeLessThan(60);
       const event = handlerSdk.webhooks.verify(signed.payload, signed.signature);
       expect(event.created_at).toBe('2021-05-05T05:05:05.000Z');
-      expect(() => verifyWebhook(signed.payload, signed.signature, { secret: 'whsec_test_vinr_mock' })).toThrow();
+      expect(() => verifyWebhook(signed.payload, signed.signature, { secret: 'whsec_test_vinr_mock' })).toThrow(
+        WebhookSignatureError,
+      );
     });
     const redeemed = handlerSdk.webhooks.verify(received[2]!.signed.payload, received[2]!.signed.signature);
     if (redeemed.type !== 'loyalty.offer.redeemed') throw new Error(redeemed.type);
@@ -131,5 +133,44 @@ describe('vinr.webhookEndpoints against the mock', () => {
     expect(err).toBeInstanceOf(BadRequestError);
     expect(err).toMatchObject({ code: 'invalid_request', param: 'events.0' });
     expect((await vinr.webhookEndpoints.list()).data).toEqual([]);
+  });
+});
+
+describe('webhook endpoints outside loopback', () => {
+  test.each([
+    'http://169.254.169.254/latest/meta-data',
+    'https://example.com/hooks',
+    'http://0.0.0.0:8080/hooks',
+    'http://localhost.example.com/hooks',
+    'http://10.0.0.1/hooks',
+    'http://[::ffff:a9fe:a9fe]/hooks',
+  ])('%s is refused with 400 on url, saying how to allow it', async (url) => {
+    const mock = createVinrMock();
+    const err = await mock
+      .client()
+      .webhookEndpoints.create({ url })
+      .catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(BadRequestError);
+    expect((err as BadRequestError).param).toBe('url');
+    expect((err as BadRequestError).message).toContain('allowRemote: true');
+    expect((err as BadRequestError).message).toContain('--allow-remote-webhooks');
+    expect((await mock.client().webhookEndpoints.list()).data).toEqual([]);
+  });
+
+  test.each([
+    'http://localhost:4000/hooks',
+    'http://127.0.0.1:4000/hooks',
+    'http://127.9.8.7/hooks',
+    'http://[::1]:4000/hooks',
+    'https://LOCALHOST/hooks',
+  ])('%s (loopback) is accepted', async (url) => {
+    const created = await createVinrMock().client().webhookEndpoints.create({ url });
+    expect(created.url).toBe(url);
+  });
+
+  test('any host is accepted with webhooks.allowRemote', async () => {
+    const mock = createVinrMock({ webhooks: { allowRemote: true } });
+    const created = await mock.client().webhookEndpoints.create({ url: 'https://hooks.example.com/vinr' });
+    expect(created.url).toBe('https://hooks.example.com/vinr');
   });
 });

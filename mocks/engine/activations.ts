@@ -22,7 +22,7 @@ export class ActivationService {
     const { store, events } = this.state;
     const offer = findOffer(this.state, offerId, 'offer');
     const account = findAccount(this.state, accountId, 'account');
-    if (offer.activation !== 'opt_in') {
+    if (offer.activationMode !== 'opt_in') {
       throw conflict('offer_not_opt_in', 'This offer applies automatically; it cannot be activated.');
     }
     const now = observeNow(this.state);

@@ -63,7 +63,7 @@ function offerStateRefusal(offer: OfferRecord, now: number, at: number): StateRe
 }
 
 /** An automatic bonus or gift applies on the member's first qualifying purchase only. */
-const firstPurchaseOnly = (offer: OfferRecord): boolean => offer.activation === 'auto' && isOneOff(offer.incentive);
+const firstPurchaseOnly = (offer: OfferRecord): boolean => offer.activationMode === 'auto' && isOneOff(offer.incentive);
 
 /** The most redemptions one member may make of the offer. */
 const memberCap = (offer: OfferRecord): number => (firstPurchaseOnly(offer) ? 1 : offer.perMemberLimit);

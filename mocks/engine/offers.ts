@@ -7,12 +7,12 @@ import { isOneOff } from './incentives.js';
 import { findAccount, findOffer } from './lookup.js';
 import { deriveStatus } from './offer-status.js';
 import { type ListPage, type ListQuery, paginate } from './pagination.js';
-import type { OfferRecord } from './records.js';
+import type { ActivationMode, OfferRecord } from './records.js';
 import { type Offer, offerJson } from './serialize.js';
 import { eligibilityJson, type OfferEligibility } from './serialize-checkout.js';
 
 /** `opt_in` for one-off incentives (bonus, gift), `auto` for the others. */
-const defaultActivation = (incentive: Incentive): 'auto' | 'opt_in' => (isOneOff(incentive) ? 'opt_in' : 'auto');
+const defaultActivationMode = (incentive: Incentive): ActivationMode => (isOneOff(incentive) ? 'opt_in' : 'auto');
 
 /** After publish only these may change. */
 const EDITABLE_AFTER_PUBLISH = new Set(['name', 'metadata']);
@@ -53,8 +53,8 @@ export class OfferService {
       name: params.name,
       incentive: structuredClone(params.incentive),
       targeting: structuredClone(params.targeting ?? {}),
-      activation: params.activation ?? defaultActivation(params.incentive),
-      activationExplicit: params.activation !== undefined,
+      activationMode: params.activation ?? defaultActivationMode(params.incentive),
+      activationModeExplicit: params.activation !== undefined,
       startsAt,
       endsAt,
       maxRedemptions: params.max_redemptions ?? null,
@@ -107,7 +107,7 @@ export class OfferService {
     return eligibilityJson({
       offer: offer.id,
       account: account.id,
-      requiresActivation: offer.activation === 'opt_in' && !store.openActivation(offer.id, account.id),
+      requiresActivation: offer.activationMode === 'opt_in' && !store.openActivation(offer.id, account.id),
       reasons: verdict.reasons,
       failedConditions: verdict.reasons.includes('targeting') ? verdict.failedConditions : [],
       remaining: remainingSlots(store, offer, account.id, now),
@@ -139,10 +139,10 @@ export class OfferService {
     if (params.incentive !== undefined) offer.incentive = structuredClone(params.incentive);
     if (params.targeting !== undefined) offer.targeting = structuredClone(params.targeting);
     if (params.activation !== undefined) {
-      offer.activation = params.activation;
-      offer.activationExplicit = true;
-    } else if (!offer.activationExplicit) {
-      offer.activation = defaultActivation(offer.incentive);
+      offer.activationMode = params.activation;
+      offer.activationModeExplicit = true;
+    } else if (!offer.activationModeExplicit) {
+      offer.activationMode = defaultActivationMode(offer.incentive);
     }
     offer.startsAt = startsAt;
     offer.endsAt = endsAt;

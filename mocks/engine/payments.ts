@@ -64,7 +64,7 @@ export function commitPayment(state: EngineState, input: PaymentInput): Engageme
   const committed: Array<{ offer: OfferRecord; redemption: RedemptionRecord; reachedCap: boolean }> = [];
   let discount = 0;
   for (const { offer, worth } of input.applied) {
-    const activation = offer.activation === 'opt_in' ? (store.openActivation(offer.id, account.id) ?? null) : null;
+    const activation = offer.activationMode === 'opt_in' ? (store.openActivation(offer.id, account.id) ?? null) : null;
     const { redemption, reachedCap } = commitRedemption(state, {
       offer,
       account,

@@ -37,7 +37,10 @@ export function quotePurchase(
   const candidates = store.offers.rows.filter((o) => o.publishedAt !== null).sort(byApplicationOrder);
   for (const offer of candidates) {
     // Opted-in one-off offers redeemed at activation; the others need an open activation.
-    if (offer.activation === 'opt_in' && (isOneOff(offer.incentive) || !store.openActivation(offer.id, account.id))) {
+    if (
+      offer.activationMode === 'opt_in' &&
+      (isOneOff(offer.incentive) || !store.openActivation(offer.id, account.id))
+    ) {
       continue;
     }
     if (evaluate(store, offer, account, check).reasons.length > 0) continue;

@@ -2,6 +2,9 @@ import type { AccountStatus } from '../../src/schemas/accounts.js';
 import type { Metadata } from '../../src/schemas/common.js';
 import type { Incentive, Targeting } from '../../src/schemas/offers.js';
 
+/** Whether a member must opt in to an offer (`opt_in`) or gets it on a qualifying purchase (`auto`). */
+export type ActivationMode = 'auto' | 'opt_in';
+
 /**
  * The in-memory records behind every API object: plain data only (strings, numbers, arrays, plain
  * objects), so the whole store survives `structuredClone` and a JSON round trip. Times are epoch
@@ -14,9 +17,10 @@ export interface OfferRecord {
   name: string;
   incentive: Incentive;
   targeting: Targeting;
-  activation: 'auto' | 'opt_in';
-  /** False while `activation` is the default of the incentive type, so a draft's type change re-defaults it. */
-  activationExplicit: boolean;
+  /** How a member gets the offer (the wire field `activation`); an activation is always an {@link ActivationRecord}. */
+  activationMode: ActivationMode;
+  /** False while the mode is the default of the incentive type, so a draft's type change re-defaults it. */
+  activationModeExplicit: boolean;
   startsAt: number;
   endsAt: number | null;
   maxRedemptions: number | null;

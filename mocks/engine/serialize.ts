@@ -46,7 +46,7 @@ export function offerJson(o: OfferRecord, now: number): Offer {
     name: o.name,
     incentive: clone(o.incentive),
     targeting: clone(o.targeting),
-    activation: o.activation,
+    activation: o.activationMode,
     starts_at: iso(o.startsAt),
     ends_at: isoOrNull(o.endsAt),
     max_redemptions: o.maxRedemptions,

@@ -89,11 +89,6 @@ export function toResponse(result: JsonResult, id: string): Response {
 
 /**
  * A zod refusal as 400 `invalid_request`: `param` names the first failing path, `details.issues` lists them all.
- * @example
- * ```ts
- * const r = schema.safeParse(body);
- * if (!r.success) throw invalidInput(r.error, 'body');
- * ```
  */
 export function invalidInput(error: z.ZodError, what: 'body' | 'query'): EngineError {
   const issues = toIssues(error);

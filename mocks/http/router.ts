@@ -51,10 +51,6 @@ function unauthorized(request: Request, ctx: MockContext, id: string): Response 
  * anything else with a `/v1/` in its URL falls through to the user's handlers or `onUnhandledRequest`.
  * Inside them: a malformed percent-encoding is a 400, a wrong method a 405 naming the allowed ones (with
  * `Allow`), an unknown path a 404 `resource_missing` — each after the same auth check as every route.
- * @example
- * ```ts
- * const handlers = [createRouter(allRoutes, ctx)];
- * ```
  */
 export function createRouter(routes: readonly Route[], ctx: MockContext): HttpHandler {
   const table = routes.map(compile);

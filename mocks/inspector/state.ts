@@ -65,7 +65,7 @@ export function inspectorState(src: InspectorSource): Record<string, unknown> {
         name: o.name,
         status: wire.status,
         incentive: o.incentive.type,
-        activation: o.activation,
+        activation: o.activationMode,
         committed: o.redemptionCount,
         reserved: wire.reserved_count,
         cap: o.maxRedemptions,

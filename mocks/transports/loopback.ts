@@ -153,12 +153,6 @@ async function writeResponse(res: ServerResponse, answer: Response, closing: boo
  * Serves msw handlers over real HTTP on `node:http`: each request becomes a Fetch `Request`, msw's
  * `getResponse` answers it, and the answer is written back. Unknown routes get a JSON 404, a handler that
  * throws a JSON 500, and `HttpResponse.error()` a destroyed socket (what a dropped connection looks like).
- * @example
- * ```ts
- * const server = await listen(() => mock.handlers, { port: 0 });
- * const vinr = new Vinr({ baseURL: server.baseURL, secretKey: mock.secretKey });
- * await server.close();
- * ```
  */
 export async function listen(
   getHandlers: () => readonly RequestHandler[],

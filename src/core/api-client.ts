@@ -1,4 +1,3 @@
-import type { SchemaName } from '../schemas/index.js';
 import { type APIError, makeAPIError } from './api-errors.js';
 import type { WithResponse } from './api-promise.js';
 import { diagnostics, type RequestEndMessage } from './diagnostics.js';
@@ -6,11 +5,10 @@ import { APIConnectionError, APIConnectionTimeoutError, APIUserAbortError, VinrE
 import { connectionHint, notFoundHint } from './hints.js';
 import { newIdempotencyKey } from './idempotency.js';
 import { checkRequestOptions, type NormalizedOptions, type RequestOptions } from './options.js';
-import { backoffDelay, isRetryableResponse, parseRetryAfter } from './retries.js';
+import { backoffDelay, isRetryableResponse, parseRetryAfter, retryClock } from './retries.js';
 import { userAgent } from './runtime.js';
 import { AttemptAbort, type Send, type TransportResponse } from './transport.js';
 import { TransportRef } from './transport-ref.js';
-import { validate } from './validate.js';
 
 /** The HTTP methods the API uses. */
 export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'DELETE';
@@ -59,9 +57,9 @@ export class ApiClient {
   readonly #opts: NormalizedOptions;
   transport: TransportRef;
 
-  constructor(opts: NormalizedOptions, transport?: TransportRef) {
+  constructor(opts: NormalizedOptions) {
     this.#opts = opts;
-    this.transport = transport ?? new TransportRef({ dispatcher: opts.dispatcher, fetch: opts.fetch });
+    this.transport = new TransportRef({ dispatcher: opts.dispatcher, fetch: opts.fetch });
     const headers: Record<string, string> = {
       accept: 'application/json',
       'user-agent': USER_AGENT,
@@ -78,11 +76,6 @@ export class ApiClient {
 
   get baseURL(): string {
     return this.#opts.baseURL;
-  }
-
-  /** Validates `input` with a shared schema; rejects with `VinrValidationError` and sends nothing. */
-  validate<T>(schema: SchemaName, input: unknown): Promise<T> {
-    return validate<T>(schema, input);
   }
 
   /** The result only (see {@link requestWithResponse}). */
@@ -121,9 +114,9 @@ export class ApiClient {
       const { error } = result;
       (error as unknown as { attempts: number }).attempts = attempt;
       if (!result.retry || attempt > maxRetries) throw error;
-      const delay = result.retryAfter ?? backoffDelay(attempt - 1);
+      const delay = result.retryAfter ?? backoffDelay(attempt - 1, retryClock.random);
       opts.log.log('info', `vinr: retrying ${spec.method} ${spec.path} in ${Math.round(delay)} ms (${error.name})`);
-      await sleep(delay, signal);
+      await retryClock.sleep(delay, signal);
     }
   }
 
@@ -223,19 +216,4 @@ function parseFailure(res: TransportResponse, text: string, baseURL: string): At
   const retry = isRetryableResponse(res.status, code);
   const retryAfter = retry ? parseRetryAfter(res.headers['retry-after']) : undefined;
   return retryAfter === undefined ? { ok: false, error, retry } : { ok: false, error, retry, retryAfter };
-}
-
-function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(new APIUserAbortError(undefined, { cause: signal.reason }));
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(new APIUserAbortError(undefined, { cause: signal?.reason }));
-    };
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
 }

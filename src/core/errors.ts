@@ -1,6 +1,7 @@
 /**
- * The error hierarchy (docs/api.md, "Errors"). Every class sets `name`, so the `is…` guards below work across
- * realms and duplicated copies of the package, where `instanceof` would not.
+ * The SDK-side errors (docs/api.md, "Errors"): the base class, validation, connection, abort and webhook signature.
+ * HTTP error responses are in api-errors.ts. Every class sets `name`, so the `is…` guards of error-guards.ts
+ * work across realms and duplicated copies of the package, where `instanceof` would not.
  */
 
 /**

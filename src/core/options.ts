@@ -61,8 +61,6 @@ export interface NormalizedOptions {
   dispatcher: Dispatcher | undefined;
   fetch: typeof fetch | undefined;
   defaultHeaders: Record<string, string | null>;
-  logLevel: LogLevel;
-  logger: Logger;
   log: LevelLogger;
 }
 
@@ -184,7 +182,6 @@ export function normalizeOptions(options: ClientOptions = {}): NormalizedOptions
   const envLevel = env('VINR_LOG');
   const logLevel = options.logLevel ?? (isLogLevel(envLevel) ? envLevel : 'warn');
   if (!isLogLevel(logLevel)) throw new VinrError(`Invalid logLevel ${JSON.stringify(logLevel)}.`);
-  const logger = options.logger ?? console;
   return {
     secretKey,
     baseURL,
@@ -194,8 +191,6 @@ export function normalizeOptions(options: ClientOptions = {}): NormalizedOptions
     dispatcher: options.dispatcher,
     fetch: options.fetch,
     defaultHeaders: { ...options.defaultHeaders },
-    logLevel,
-    logger,
-    log: new LevelLogger(logger, logLevel),
+    log: new LevelLogger(options.logger ?? console, logLevel),
   };
 }

@@ -3,7 +3,6 @@ import { VinrError } from './errors.js';
 /**
  * Tagged template for request paths: every interpolated value is percent-encoded, and `.`/`..`
  * (which would walk the URL) are refused.
- * @example path`/engagement/offers/${id}/publish`
  */
 export function path(strings: TemplateStringsArray, ...values: unknown[]): string {
   let out = strings[0] ?? '';

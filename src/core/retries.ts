@@ -1,5 +1,7 @@
 /** Retry policy (docs/errors-and-retries.md), kept apart from the loop so it can be tested on its own. */
 
+import { APIUserAbortError } from './errors.js';
+
 const RETRYABLE_STATUS = new Set([408, 429, 500, 502, 503, 504]);
 
 /** Whether an HTTP error response may be retried. */
@@ -31,3 +33,28 @@ export function backoffDelay(retry: number, random: () => number = Math.random):
   const base = Math.min(500 * 2 ** retry, 8_000);
   return base * (1 - 0.25 * random());
 }
+
+/** Waits `ms`, or rejects with `APIUserAbortError` as soon as `signal` aborts. */
+function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(new APIUserAbortError(undefined, { cause: signal.reason }));
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(new APIUserAbortError(undefined, { cause: signal?.reason }));
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}
+
+/**
+ * How the request loop waits between attempts and draws its jitter. Not exported by the package: the SDK's own
+ * tests swap these (test/support/retry-clock.ts) so that checking the back-off does not take real seconds.
+ */
+export const retryClock: {
+  sleep: (ms: number, signal: AbortSignal | undefined) => Promise<void>;
+  random: () => number;
+} = { sleep, random: Math.random };

@@ -4,6 +4,7 @@ import { APIPromise, type WithResponse } from '../core/api-promise.js';
 import type { RequestOptions } from '../core/options.js';
 import { type Page, PagePromise } from '../core/pagination.js';
 import { fillPath } from '../core/path.js';
+import { validate } from '../core/validate.js';
 import type { SchemaName } from '../schemas/index.js';
 
 /**
@@ -42,7 +43,7 @@ export abstract class APIResource {
     op: Operation,
     options?: RequestOptions,
   ): APIPromise<T> {
-    const raw = this._client.validate<P>(schema, params).then((validated) => {
+    const raw = validate<P>(schema, params).then((validated) => {
       const [ids, body] = split(validated);
       return this.#send<T>(op, ids, body, options);
     });
@@ -58,14 +59,14 @@ export abstract class APIResource {
     }
     const { method, body: schema, query } = op;
     if (schema !== undefined) {
-      return this._client
-        .validate<unknown>(schema, params)
-        .then((body) => this._client.requestWithResponse<T>({ method, path, body }, options));
+      return validate<unknown>(schema, params).then((body) =>
+        this._client.requestWithResponse<T>({ method, path, body }, options),
+      );
     }
     if (query !== undefined) {
-      return this._client
-        .validate<Record<string, unknown>>(query, params ?? {})
-        .then((q) => this._client.requestWithResponse<T>({ method, path, query: q }, options));
+      return validate<Record<string, unknown>>(query, params ?? {}).then((q) =>
+        this._client.requestWithResponse<T>({ method, path, query: q }, options),
+      );
     }
     return this._client.requestWithResponse<T>({ method, path }, options);
   }
@@ -78,7 +79,7 @@ export abstract class APIResource {
   ): PagePromise<T> {
     let validated: Promise<Record<string, unknown>> | undefined;
     return new PagePromise<T>(async (startingAfter) => {
-      validated ??= this._client.validate<Record<string, unknown>>(op.query, params ?? {});
+      validated ??= validate<Record<string, unknown>>(op.query, params ?? {});
       const query = await validated;
       return this._client.requestWithResponse<Page<T>>(
         { method: 'GET', path: op.path, query: startingAfter ? { ...query, starting_after: startingAfter } : query },

@@ -1,11 +1,13 @@
 /**
- * Conformance of the reference server's HTTP layer (validation, faults): regressions found by an
- * audit of the documented behaviour. Raw requests go through `mock.dispatcher`, so they reach the same handlers as the SDK.
+ * Bad input gets a clear 400 that names the field and changes nothing, whether the SDK or a raw HTTP client
+ * sends it. Raw requests go through `mock.dispatcher`, so they reach the same handlers as the SDK.
  */
-import { APIConnectionTimeoutError, NotFoundError, VinrValidationError } from '@vinr/sdk';
+import { VinrValidationError } from '@vinr/sdk';
 import { createVinrMock } from '@vinr/sdk/mocks';
 import { request } from 'undici';
-import { describe, expect, test } from 'vitest';
+import { describe, expect, onTestFinished, test } from 'vitest';
+
+const AUTH = { authorization: 'Bearer sk_test_vinr_mock', 'content-type': 'application/json' };
 
 function setup() {
   const mock = createVinrMock({ now: '2026-06-01T00:00:00Z' });
@@ -72,36 +74,55 @@ describe('bad input gets a clear 400 and changes nothing', () => {
   });
 });
 
-describe('injected faults', () => {
-  test('a fault with only delayMs slows the request down; it still succeeds', async () => {
-    const { mock, vinr } = setup();
-    mock.faults.inject({ delayMs: 50, match: { method: 'POST', path: '/engagement/rewards' } });
-    const started = Date.now();
-    const reward = await vinr.engagement.rewards.create({ name: 'Mug', points_cost: 800 });
-    expect(Date.now() - started).toBeGreaterThanOrEqual(45);
-    expect(reward.object).toBe('reward');
-  });
+describe('request bodies that are not UTF-8', () => {
+  const invalidUtf8 = Buffer.concat([Buffer.from('{"tier":"g'), Buffer.from([0xff, 0xfe]), Buffer.from('"}')]);
 
-  test('a delay longer than the client timeout trips it', async () => {
-    const { mock, vinr } = setup();
-    mock.faults.inject({ delayMs: 300 });
-    const err = await vinr.engagement.rewards.list().catch((e: unknown) => e);
-    expect(err).not.toBeInstanceOf(Error);
-    mock.faults.inject({ delayMs: 300 });
-    const late = await vinr.engagement.rewards.list({}, { timeout: 50 }).catch((e: unknown) => e);
-    expect(late).toBeInstanceOf(APIConnectionTimeoutError);
-  });
-
-  test('an injected status carries the documented code of that status', async () => {
-    const { mock, vinr } = setup();
-    mock.faults.inject({ status: 404 });
-    const missing = await vinr.engagement.rewards.list().catch((e: unknown) => e);
-    expect(missing).toBeInstanceOf(NotFoundError);
-    expect(missing).toMatchObject({ code: 'resource_missing' });
-    mock.faults.inject({ status: 401 });
-    expect(await vinr.engagement.rewards.list().catch((e: unknown) => e)).toMatchObject({
-      status: 401,
-      code: 'authentication_failed',
+  test('are refused with 400 invalid_request over loopback, and nothing is written', async () => {
+    const mock = createVinrMock();
+    const server = await mock.listen();
+    onTestFinished(() => server.close());
+    const res = await request(`${server.baseURL}/engagement/loyalty_accounts`, {
+      method: 'POST',
+      headers: AUTH,
+      body: invalidUtf8,
     });
+    expect(res.statusCode).toBe(400);
+    const body = (await res.body.json()) as { error: { code: string; message: string } };
+    expect(body.error.code).toBe('invalid_request');
+    expect(body.error.message).toMatch(/UTF-8/);
+    expect(mock.events).toEqual([]);
+    expect((await mock.client().engagement.loyaltyAccounts.list()).data).toEqual([]);
   });
+
+  test('are refused in process (mock.dispatcher) too', async () => {
+    const mock = createVinrMock();
+    const res = await request('https://api.vinr.com/v1/engagement/loyalty_accounts', {
+      method: 'POST',
+      headers: AUTH,
+      body: invalidUtf8,
+      dispatcher: mock.dispatcher,
+    });
+    expect(res.statusCode).toBe(400);
+    expect(((await res.body.json()) as { error: { code: string } }).error.code).toBe('invalid_request');
+    expect((await mock.client().engagement.loyaltyAccounts.list()).data).toEqual([]);
+  });
+});
+
+test('an empty Idempotency-Key is refused, and a timestamp must stay within years 0001-9999 in UTC', async () => {
+  const mock = createVinrMock();
+  const res = await request('https://api.vinr.com/v1/engagement/rewards', {
+    method: 'POST',
+    dispatcher: mock.dispatcher,
+    headers: { authorization: `Bearer ${mock.secretKey}`, 'idempotency-key': ' ' },
+    body: JSON.stringify({ name: 'Mug', points_cost: 1 }),
+  });
+  expect(res.statusCode).toBe(400);
+  expect(await res.body.json()).toMatchObject({ error: { code: 'invalid_request', param: 'Idempotency-Key' } });
+  const vinr = mock.client();
+  await expect(
+    vinr.engagement.loyaltyAccounts.create({ enrolled_at: '0000-01-01T00:00:00+14:00' }),
+  ).rejects.toMatchObject({
+    issues: [{ path: 'enrolled_at' }],
+  });
+  expect((await vinr.engagement.rewards.list()).data).toHaveLength(0);
 });
