@@ -10,7 +10,7 @@
 // Installs never pass --legacy-peer-deps or --force: a peer-range conflict (ERESOLVE) or an engines mismatch
 // (EBADENGINE) of any package in the tree fails `makeConsumer`, because that is exactly what a user would hit.
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -61,11 +61,32 @@ export function run(cmd, args, { cwd = root, node, env, timeout = 300_000, stder
 
 let packed;
 
+const newestMtime = (dir) => {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(p) : statSync(p).mtimeMs);
+  }
+  return newest;
+};
+
+/** True unless `dist/` was built after the last change to `src/`, `mocks/` or the build config (CI builds it once). */
+export function distIsStale() {
+  let built = 0;
+  try {
+    built = statSync(join(root, 'dist', 'index.js')).mtimeMs;
+  } catch {
+    return true;
+  }
+  const inputs = ['package.json', 'tsup.config.ts'].map((f) => statSync(join(root, f)).mtimeMs);
+  return built < Math.max(newestMtime(join(root, 'src')), newestMtime(join(root, 'mocks')), ...inputs);
+}
+
 /**
- * Builds the package and packs it into a fresh temp folder, once per process; later calls return the same tarball.
- * `{ build: false }` packs the `dist/` already there.
+ * Builds the package (when `dist/` is stale) and packs it into a fresh temp folder, once per process; later calls
+ * return the same tarball. `{ build: true }` always builds, `{ build: false }` packs the `dist/` already there.
  */
-export function packOnce({ build = true } = {}) {
+export function packOnce({ build = distIsStale() } = {}) {
   if (packed) return packed;
   const t0 = Date.now();
   if (build) run('npm', ['run', 'build']);

@@ -5,19 +5,19 @@
 // refused). Prints the scenario's wall time per runtime; any failure exits 1.
 // Usage: node scripts/runtimes/run.mjs [bun deno workerd edge]   (VINR_RUNTIMES_CACHE overrides the cache dir)
 import { execFile } from 'node:child_process';
-import { copyFileSync, mkdirSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { makeConsumer, packOnce } from '../matrix/pack.mjs';
 import { ensureRuntimes } from './install.mjs';
-import { consumerFixture, packOnce } from './pack.mjs';
 import { startMock, startReceiver } from './servers.mjs';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const root = join(here, '..', '..');
-const work = join(tmpdir(), 'vinr-sdk-runtimes');
+const work = mkdtempSync(join(tmpdir(), 'vinr-sdk-runtimes-'));
 const LEG_TIMEOUT_MS = 90_000;
 
 /** The package `version` and the User-Agent token each runtime must send. */
@@ -140,10 +140,11 @@ async function main() {
   const t0 = Date.now();
   const { dir: cache, installed } = ensureRuntimes();
   const tInstall = Date.now();
-  const tarball = packOnce(root, join(work, 'pack'));
+  // The same pack and consumer fixture as the Node matrix (`npm run test:matrix`), without its Node-only fixtures.
+  const { tarball } = packOnce();
   // msw: the optional peer `@vinr/sdk/mocks` needs, for the in-process mock on Bun and Deno.
   const msw = createRequire(import.meta.url)('../../package.json').devDependencies.msw;
-  const consumer = consumerFixture(tarball, join(work, 'consumer'), { msw });
+  const consumer = makeConsumer(join(work, 'consumer'), { tarball, deps: [`msw@${msw}`], fixtures: [] }).dir;
   for (const file of ['scenario.mjs']) copyFileSync(join(here, file), join(consumer, file));
   for (const kind of ['module', 'mock-fetch', 'worker', 'edge']) {
     copyFileSync(join(here, 'harness', `${kind}.mjs`), join(consumer, `harness-${kind}.mjs`));
