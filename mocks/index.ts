@@ -15,14 +15,14 @@ import { type MockSnapshot, restoreSnapshot, type SnapshotParts, takeSnapshot } 
 import type { MockContext } from './http/context.js';
 import { FaultController, type FaultSpec } from './http/faults.js';
 import { Generation } from './http/generation.js';
-import { createHandlers } from './http/handlers.js';
+import { allRoutes, createHandlers } from './http/handlers.js';
 import { IdempotencyStore } from './http/idempotency.js';
-import { checkResponse, responseValidation } from './http/response-validation.js';
+import { createPipeline } from './http/pipeline.js';
+import { checkAnswer, responseValidation } from './http/response-validation.js';
 import { createInspector } from './inspector/serve.js';
-import { createMswDispatcher } from './transports/dispatcher.js';
+import { createDispatcher } from './transports/dispatcher.js';
 import { createMockFetch } from './transports/fetch.js';
-import { type ListenOptions, type LoopbackServer, listen } from './transports/loopback.js';
-import { noRouteResponse } from './transports/no-route.js';
+import { type ListenOptions, type LoopbackServer, serveHttp } from './transports/loopback.js';
 import type { WebhookChaosOptions } from './webhooks/chaos.js';
 import type { WebhookDelivery, WebhookDeliveryOptions } from './webhooks/delivery.js';
 import { type EventHandler, WebhookHub } from './webhooks/hub.js';
@@ -281,20 +281,16 @@ export function createVinrMock(options: VinrMockOptions = {}): VinrMock {
     journal,
     snapshot,
     restore,
-    ...(validateResponses ? { checkResponse } : {}),
+    ...(validateResponses ? { checkResponse: checkAnswer } : {}),
   };
-  const handlers = createHandlers(ctx);
-  // A request no handler answered, on an in-process way in: the same 404 as the router's, journaled.
-  const unanswered = (request: Request): Response => {
-    const id = ids.requestId();
-    journal.refusedRequest(request, 404, 'resource_missing', id);
-    return noRouteResponse(request.method, new URL(request.url).pathname, id);
-  };
-  const mockFetch = createMockFetch(() => handlers, unanswered);
+  // Every way in enters the same pipeline; a request outside the API gets the same journaled 404 on each.
+  const pipeline = createPipeline(allRoutes, ctx);
+  let handlers: RequestHandler[] | undefined;
+  const mockFetch = createMockFetch(pipeline.answer);
   // Made on first use: Bun's built-in `undici` cannot compose a dispatcher, and a mock there serves through `fetch`.
   let dispatcher: Dispatcher | undefined;
   const getDispatcher = () => {
-    dispatcher ??= createMswDispatcher(() => handlers, unanswered);
+    dispatcher ??= createDispatcher(pipeline.answer);
     return dispatcher;
   };
   const inProcess = (): Pick<ClientOptions, 'dispatcher' | 'fetch'> => {
@@ -306,7 +302,10 @@ export function createVinrMock(options: VinrMockOptions = {}): VinrMock {
   };
 
   const mock: VinrMock = {
-    handlers,
+    get handlers() {
+      handlers ??= createHandlers(pipeline);
+      return handlers;
+    },
     get dispatcher() {
       return getDispatcher();
     },
@@ -351,7 +350,7 @@ export function createVinrMock(options: VinrMockOptions = {}): VinrMock {
     listen: (listenOptions) => {
       const source = { engine, clock, journal, deliveries: () => webhooks.deliveries };
       const inspector = createInspector(source, secretKey, listenOptions?.host ?? '127.0.0.1');
-      return listen(() => handlers, listenOptions, {
+      return serveHttp(pipeline.answer, listenOptions, {
         refused: (req, status, code, id) => journal.refused(req, status, code, id),
         requestId: ids.requestId,
         serve: inspector.serve,

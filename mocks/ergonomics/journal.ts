@@ -1,4 +1,5 @@
-import { apiPath } from '../http/route.js';
+import type { MockRequest } from '../http/exchange.js';
+import { apiPathOf } from '../http/router.js';
 
 /** One API request as the reference server saw it (`mock.requests`). */
 export interface JournalEntry {
@@ -26,7 +27,7 @@ export interface JournalEntry {
 export const DEFAULT_JOURNAL_LIMIT = 10_000;
 
 /** `Vinr-Retry-Count` + 1; a missing or malformed header is a first attempt. */
-const attemptOf = (retryCount: string | null): number => {
+const attemptOf = (retryCount: string | null | undefined): number => {
   const retries = Number(retryCount);
   return Number.isInteger(retries) && retries > 0 ? retries + 1 : 1;
 };
@@ -45,17 +46,17 @@ export class Journal {
   }
 
   /** A new entry, recorded now and completed by the caller once the response is known. */
-  open(request: Request, path: string, url: URL, requestId: string): JournalEntry {
+  open(request: MockRequest, path: string, requestId: string): JournalEntry {
     const entry: JournalEntry = {
       method: request.method,
       path,
-      query: url.search === '' ? {} : Object.fromEntries(url.searchParams),
+      query: request.query.size === 0 ? {} : Object.fromEntries(request.query),
       body: null,
       status: 0,
       code: null,
-      idempotencyKey: request.headers.get('idempotency-key'),
+      idempotencyKey: request.headers['idempotency-key'] ?? null,
       replayed: false,
-      attempt: attemptOf(request.headers.get('vinr-retry-count')),
+      attempt: attemptOf(request.headers['vinr-retry-count']),
       requestId,
       at: new Date().toISOString(),
     };
@@ -83,8 +84,8 @@ export class Journal {
     } catch {
       return;
     }
-    const path = apiPath(url);
-    if (path === url.pathname || path.startsWith('/test_helpers/')) return;
+    const path = apiPathOf(url.pathname);
+    if (path === undefined || path.startsWith('/test_helpers/')) return;
     const header = (name: string) => {
       const v = req.headers[name];
       return Array.isArray(v) ? (v[0] ?? null) : (v ?? null);
@@ -102,13 +103,6 @@ export class Journal {
       requestId,
       at: new Date().toISOString(),
     });
-  }
-
-  /** {@link refused} for a Fetch `Request`: a request no handler answered on an in-process way in. */
-  refusedRequest(request: Request, status: number, code: string, requestId: string): void {
-    const header = (name: string) => request.headers.get(name) ?? undefined;
-    const headers = { 'idempotency-key': header('idempotency-key'), 'vinr-retry-count': header('vinr-retry-count') };
-    this.refused({ method: request.method, url: request.url, headers }, status, code, requestId);
   }
 
   push(entry: JournalEntry): void {
@@ -136,7 +130,7 @@ export class Journal {
 }
 
 /** Fills in what the response says: status (0 for a dropped connection) and error code. */
-export function complete(entry: JournalEntry, response: Response, code: string | null): void {
-  entry.status = response.type === 'error' ? 0 : response.status;
+export function complete(entry: JournalEntry, status: number, code: string | null): void {
+  entry.status = status;
   entry.code = code;
 }

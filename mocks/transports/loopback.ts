@@ -1,14 +1,9 @@
 import { createServer, type IncomingMessage, type ServerResponse, STATUS_CODES } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
-import { getResponse, type RequestHandler } from 'msw';
-import {
-  type ErrorBody,
-  errorResult,
-  fromThrown,
-  type JsonResult,
-  requestId,
-  unrecognizedURL,
-} from '../http/respond.js';
+import type { RequestHandler } from 'msw';
+import { emptyBody, headersFromPairs, type MockRequest, type MockResponse, splitTarget } from '../http/exchange.js';
+import { type ErrorBody, errorResult, fromThrown, type JsonResult, requestId } from '../http/respond.js';
+import { mswServe, type Serve } from './msw-serve.js';
 
 /** Options of `mock.listen()`. */
 export interface ListenOptions {
@@ -82,18 +77,13 @@ function readBody(req: IncomingMessage): Promise<Buffer> {
   });
 }
 
-function toRequest(req: IncomingMessage, origin: string, body: Buffer): Request {
-  const headers = new Headers();
-  const raw = req.rawHeaders;
-  for (let i = 0; i + 1 < raw.length; i += 2) headers.append(raw[i] as string, raw[i + 1] as string);
+/** The neutral request, read straight from `node:http` (no Fetch objects on this path). */
+function toRequest(req: IncomingMessage, body: Buffer): MockRequest {
   const method = (req.method ?? 'GET').toUpperCase();
+  // Only the path and query are read from the target: a client-chosen Host header changes nothing.
+  const { path, query } = splitTarget(req.url ?? '/');
   const withBody = method !== 'GET' && method !== 'HEAD' && body.length > 0;
-  // The origin is always our own: a client-chosen Host header cannot change how the path is read.
-  return new Request(new URL(req.url ?? '/', origin), {
-    method,
-    headers,
-    body: withBody ? new Uint8Array(body) : null,
-  });
+  return { method, path, query, headers: headersFromPairs(req.rawHeaders), body: withBody ? body : emptyBody };
 }
 
 /** Answers on a socket Node no longer parses as HTTP (CONNECT, a parse error), then closes it. */
@@ -122,40 +112,37 @@ function writePlain(res: ServerResponse, result: JsonResult, close: boolean, id:
   res.end(body);
 }
 
-async function writeResponse(res: ServerResponse, answer: Response, closing: boolean): Promise<void> {
-  const payload = Buffer.from(await answer.arrayBuffer());
+function writeResponse(res: ServerResponse, answer: MockResponse, closing: boolean): void {
   if (res.destroyed) return;
-  const headers: [string, string][] = [];
-  answer.headers.forEach((value, key) => {
-    if (key !== 'set-cookie' && key !== 'content-length' && key !== 'transfer-encoding') headers.push([key, value]);
-  });
-  for (const cookie of answer.headers.getSetCookie()) headers.push(['set-cookie', cookie]);
-  headers.push(['content-length', String(payload.length)]);
-  if (closing) headers.push(['connection', 'close']);
-  res.writeHead(answer.status, answer.statusText || undefined, headers.flat());
-  res.end(payload);
+  const headers: Record<string, string | string[] | number> = { ...answer.headers };
+  headers['content-length'] = Buffer.byteLength(answer.body);
+  if (closing) headers.connection = 'close';
+  res.writeHead(answer.status, headers);
+  res.end(answer.body);
 }
 
 /**
- * Serves msw handlers over real HTTP on `node:http`: each request becomes a Fetch `Request`, msw's
- * `getResponse` answers it, and the answer is written back. Unknown routes get a JSON 404, a handler that
- * throws a JSON 500, and `HttpResponse.error()` a destroyed socket (what a dropped connection looks like).
- * @example
- * ```ts
- * const server = await listen(() => mock.handlers, { port: 0 });
- * const vinr = new Vinr({ baseURL: server.baseURL, secretKey: mock.secretKey });
- * await server.close();
- * ```
+ * Serves arbitrary msw handlers over real HTTP (see {@link serveHttp}): unknown routes get a JSON 404, a handler
+ * that throws a JSON 500, and `HttpResponse.error()` a destroyed socket (what a dropped connection looks like).
  */
-export async function listen(
+export const listen = (
   getHandlers: () => readonly RequestHandler[],
+  options: ListenOptions = {},
+  hooks: LoopbackHooks = {},
+): Promise<LoopbackServer> => serveHttp(mswServe(getHandlers), options, hooks);
+
+/**
+ * Serves over real HTTP on `node:http`: each request is read into the neutral request, `serve` answers it, and
+ * the answer is written back as it is. A dropped answer destroys the socket, a rejection is a JSON 500.
+ */
+export async function serveHttp(
+  serve: Serve,
   options: ListenOptions = {},
   hooks: LoopbackHooks = {},
 ): Promise<LoopbackServer> {
   const host = options.host ?? '127.0.0.1';
   const active = new Map<Socket, number>();
   let closing = false;
-  let origin = '';
 
   const server = createServer(async (req, res) => {
     const socket = req.socket;
@@ -165,7 +152,7 @@ export async function listen(
       active.set(socket, n);
       if (closing && n === 0) socket.end();
     });
-    await serve(req, res);
+    await handle(req, res);
   });
 
   const newRequestId = () => hooks.requestId?.() ?? requestId();
@@ -177,7 +164,7 @@ export async function listen(
     writePlain(res, result, close, id);
   };
 
-  async function serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const method = (req.method ?? '').toUpperCase();
     if (FORBIDDEN_METHODS.has(method)) {
       req.resume();
@@ -200,27 +187,20 @@ export async function listen(
       res.on('finish', () => req.socket.destroySoon());
       return;
     }
-    let request: Request;
+    let request: MockRequest;
     try {
-      request = toRequest(req, origin, body);
+      request = toRequest(req, body);
     } catch {
       return refuse(req, res, errorResult('invalid_request', 'The request could not be read as HTTP.'), closing);
     }
-    let answer: Response | undefined;
+    let answer: MockResponse;
     try {
-      answer = await getResponse([...getHandlers()], request);
+      answer = await serve(request);
     } catch (e) {
       return writePlain(res, fromThrown(e), closing, newRequestId());
     }
-    if (!answer) {
-      return refuse(req, res, unrecognizedURL(method, new URL(request.url).pathname), closing);
-    }
-    if (answer.type === 'error') return void req.socket.destroy();
-    try {
-      await writeResponse(res, answer, closing);
-    } catch {
-      res.destroy();
-    }
+    if (answer.dropped) return void req.socket.destroy();
+    writeResponse(res, answer, closing);
   }
 
   // Node's default 5 s keep-alive races a client reusing a socket idle for about as long (the client's own idle
@@ -258,7 +238,7 @@ export async function listen(
   });
   const { port } = server.address() as AddressInfo;
   const hostInUrl = host.includes(':') ? `[${host}]` : host;
-  origin = `http://${hostInUrl}:${port}`;
+  const origin = `http://${hostInUrl}:${port}`;
 
   let closed: Promise<void> | undefined;
   return {
