@@ -20,7 +20,7 @@ import { IdempotencyStore } from './http/idempotency.js';
 import { createPipeline } from './http/pipeline.js';
 import { checkAnswer, responseValidation } from './http/response-validation.js';
 import { createInspector } from './inspector/serve.js';
-import { createDispatcher } from './transports/dispatcher.js';
+import { createClientDispatcher, createDispatcher } from './transports/dispatcher.js';
 import { createMockFetch } from './transports/fetch.js';
 import { type ListenOptions, type LoopbackServer, serveHttp } from './transports/loopback.js';
 import type { WebhookChaosOptions } from './webhooks/chaos.js';
@@ -287,19 +287,13 @@ export function createVinrMock(options: VinrMockOptions = {}): VinrMock {
   const pipeline = createPipeline(allRoutes, ctx);
   let handlers: RequestHandler[] | undefined;
   const mockFetch = createMockFetch(pipeline.answer);
-  // Made on first use: Bun's built-in `undici` cannot compose a dispatcher, and a mock there serves through `fetch`.
+  // Made on first use: it loads undici (Bun's built-in `undici` cannot compose one; mock.client() needs none).
   let dispatcher: Dispatcher | undefined;
   const getDispatcher = () => {
     dispatcher ??= createDispatcher(pipeline.answer);
     return dispatcher;
   };
-  const inProcess = (): Pick<ClientOptions, 'dispatcher' | 'fetch'> => {
-    try {
-      return { dispatcher: getDispatcher() };
-    } catch {
-      return { fetch: mockFetch };
-    }
-  };
+  const clientDispatcher = createClientDispatcher(pipeline.answer);
 
   const mock: VinrMock = {
     get handlers() {
@@ -345,7 +339,7 @@ export function createVinrMock(options: VinrMockOptions = {}): VinrMock {
         dangerouslyAllowBrowser: true,
         ...clientOptions,
         secretKey: clientOptions.secretKey ?? secretKey,
-        ...inProcess(),
+        dispatcher: clientDispatcher,
       }),
     listen: (listenOptions) => {
       const source = { engine, clock, journal, deliveries: () => webhooks.deliveries };

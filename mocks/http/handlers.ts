@@ -1,4 +1,5 @@
-import { http, type RequestHandler } from 'msw';
+import { createRequire } from 'node:module';
+import type { RequestHandler } from 'msw';
 import { fromFetch, toFetch } from './exchange.js';
 import { type OperationHandlers, operationRoutes } from './operations.js';
 import type { Pipeline } from './pipeline.js';
@@ -39,9 +40,12 @@ export const allRoutes: readonly Route[] = [...testHelperRoutes, ...operationRou
  * The reference server as ONE msw handler, for `setupServer(...mock.handlers)`: it converts msw's Fetch `Request`
  * into the pipeline's neutral request and the answer back. It claims only the API's own namespaces
  * (`engagement`, `events`, `test_helpers`, …): anything else with a `/v1/` in its URL falls through to the user's
- * handlers or `onUnhandledRequest`.
+ * handlers or `onUnhandledRequest`. msw is loaded here, on first use (`mock.handlers` is a getter): the other ways
+ * in never load it. msw recognises handlers by their `kind`, not by class, so its CommonJS build serves `setupServer`
+ * from its ESM build alike.
  */
 export function createHandlers(pipeline: Pipeline): RequestHandler[] {
+  const { http } = createRequire(import.meta.url)('msw') as typeof import('msw');
   return [
     http.all(/\/v1(\/|$)/, async ({ request }) => {
       if (!pipeline.owns(new URL(request.url).pathname)) return undefined;

@@ -1,5 +1,6 @@
+import { createRequire } from 'node:module';
 import type { RequestHandler } from 'msw';
-import { Agent, type Dispatcher, errors } from 'undici';
+import type { Dispatcher } from 'undici';
 import { emptyBody, headersFromPairs, type MockRequest, splitTarget } from '../http/exchange.js';
 import { mswServe, type Serve } from './msw-serve.js';
 
@@ -38,14 +39,26 @@ async function toRequest(opts: Dispatcher.DispatchOptions): Promise<MockRequest>
   return { method, path, query, headers: toHeaders(opts.headers), body };
 }
 
-/**
- * An undici Dispatcher that hands every request to `serve` in process, without sockets or Fetch objects: the
- * dispatch options become the neutral request, and the answer goes straight to undici's handler. msw's
- * `setupServer` cannot see undici's own requests; this can. A dropped answer (an injected network error) reaches
- * the caller as undici's `SocketError`, like a dropped connection.
- */
-export function createDispatcher(serve: Serve): Dispatcher {
-  const interceptor: Dispatcher.DispatcherComposeInterceptor = () => (opts, handler) => {
+const DROPPED = 'other side closed (network error injected by the mock)';
+
+/** What undici's `SocketError` looks like, for the dispatcher that does not load undici. */
+class DroppedConnection extends Error {
+  override name = 'SocketError';
+  readonly code = 'UND_ERR_SOCKET';
+}
+class Aborted extends Error {
+  override name = 'AbortError';
+  readonly code = 'UND_ERR_ABORTED';
+}
+
+interface Failures {
+  dropped(): Error;
+  aborted(): Error;
+}
+
+/** Answers one dispatch through `serve`, speaking undici's handler API (`onRequestStart` … `onResponseEnd`). */
+function dispatchTo(serve: Serve, failures: Failures): Dispatcher['dispatch'] {
+  return (opts, handler) => {
     let done = false;
     const fail = (err: Error) => {
       if (done) return;
@@ -53,7 +66,7 @@ export function createDispatcher(serve: Serve): Dispatcher {
       handler.onResponseError?.(controller, err);
     };
     const controller: Controller = {
-      abort: (reason: Error) => fail(reason ?? new errors.RequestAbortedError()),
+      abort: (reason: Error) => fail(reason ?? failures.aborted()),
       pause() {},
       resume() {},
       get paused() {
@@ -69,7 +82,7 @@ export function createDispatcher(serve: Serve): Dispatcher {
       .then(serve)
       .then((res) => {
         if (done) return;
-        if (res.dropped) return fail(new errors.SocketError('other side closed (network error injected by the mock)'));
+        if (res.dropped) return fail(failures.dropped());
         handler.onResponseStart?.(controller, res.status, res.headers, '');
         if (done) return;
         if (res.body.length > 0) handler.onResponseData?.(controller, Buffer.from(res.body));
@@ -80,8 +93,34 @@ export function createDispatcher(serve: Serve): Dispatcher {
       .catch((err: unknown) => fail(err instanceof Error ? err : new Error(String(err))));
     return true;
   };
+}
+
+/**
+ * The dispatcher `mock.client()` uses: just `dispatch`, which is all the SDK's transport calls, so it needs no
+ * undici at all (loading undici costs ~100 ms per test file). A dropped answer fails like undici's `SocketError`.
+ */
+export function createClientDispatcher(serve: Serve): Dispatcher {
+  const dispatch = dispatchTo(serve, {
+    dropped: () => new DroppedConnection(DROPPED),
+    aborted: () => new Aborted('Request aborted'),
+  });
+  return { dispatch } as unknown as Dispatcher;
+}
+
+/**
+ * An undici Dispatcher (`mock.dispatcher`) that hands every request to `serve` in process, without sockets or
+ * Fetch objects: the dispatch options become the neutral request, and the answer goes straight to undici's
+ * handler. msw's `setupServer` cannot see undici's own requests; this can. A dropped answer (an injected network
+ * error) reaches the caller as undici's `SocketError`, like a dropped connection. undici loads on first use.
+ */
+export function createDispatcher(serve: Serve): Dispatcher {
+  const { Agent, errors } = createRequire(import.meta.url)('undici') as typeof import('undici');
+  const dispatch = dispatchTo(serve, {
+    dropped: () => new errors.SocketError(DROPPED),
+    aborted: () => new errors.RequestAbortedError(),
+  });
   // The Agent never opens a socket: the interceptor answers before it is reached.
-  return new Agent().compose(interceptor);
+  return new Agent().compose(() => dispatch);
 }
 
 /** {@link createDispatcher} over arbitrary msw handlers. */
