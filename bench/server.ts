@@ -121,7 +121,7 @@ interface ProfileNode {
 }
 
 /** The top self-time functions of a `.cpuprofile`, as `percent function (file:line)`. */
-export function topSelf(file: string, n = 12): string {
+export function topSelf(file: string, n = 15): string {
   const p = JSON.parse(readFileSync(file, 'utf8')) as { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] };
   const byId = new Map(p.nodes.map((node) => [node.id, node]));
   const self = new Map<string, number>();

@@ -1,11 +1,11 @@
 /**
- * The realistic mix of the reference-server benchmark: out of every 10 requests, 7 reads of offers by id (spread
- * over many ids) and 3 writes — an opt-in activation, a tracked purchase, a checkout — each a real check-and-commit
+ * The realistic mix of the reference-server benchmark: out of every 10 requests, 7 reads by id (4 offers and 3
+ * loyalty accounts, spread over 100 ids) and 3 writes — an opt-in activation, a tracked purchase, a checkout — each a real check-and-commit
  * in the engine. The same mix is sent raw over HTTP (loopback) and through the SDK (in-process).
  */
 import type { Vinr } from '@vinr/sdk';
 
-export const OFFERS = 200;
+export const OFFERS = 50;
 export const ACCOUNTS = 50;
 const MANY = 1_000_000_000;
 export const NOW = '2026-06-06T12:00:00Z';
@@ -89,7 +89,9 @@ export function rawRequest(s: Seeded, i: number): { method: 'GET' | 'POST'; path
         body: JSON.stringify({ account, amount: 4999, currency: 'eur' }),
       };
     default:
-      return { method: 'GET', path: `/v1/engagement/offers/${pick(s.offers, i)}` };
+      return i % 10 < 4
+        ? { method: 'GET', path: `/v1/engagement/offers/${pick(s.offers, i)}` }
+        : { method: 'GET', path: `/v1/engagement/loyalty_accounts/${account}` };
   }
 }
 
@@ -110,6 +112,8 @@ export function sdkRequest(vinr: Vinr, s: Seeded, i: number): Promise<unknown> {
     case 'checkout':
       return vinr.engagement.checkouts.create({ account, amount: 4999, currency: 'eur' });
     default:
-      return vinr.engagement.offers.retrieve(pick(s.offers, i));
+      return i % 10 < 4
+        ? vinr.engagement.offers.retrieve(pick(s.offers, i))
+        : vinr.engagement.loyaltyAccounts.retrieve(account);
   }
 }

@@ -41,10 +41,10 @@ const STEPS: readonly Step[] = [
 export interface Pipeline {
   /** Whether the request is for this server (an API path in one of its namespaces, or a malformed one). */
   owns(path: string): boolean;
-  /** Answers a request it owns. */
-  serve(req: MockRequest): Promise<MockResponse>;
+  /** Answers a request it owns; synchronously when no step waits (no delay, no async route, no response check). */
+  serve(req: MockRequest): MockResponse | Promise<MockResponse>;
   /** Answers any request: one it does not own gets the 404 of every way in, journaled. */
-  answer(req: MockRequest): Promise<MockResponse>;
+  answer(req: MockRequest): MockResponse | Promise<MockResponse>;
 }
 
 export function createPipeline(routes: readonly Route[], ctx: MockContext): Pipeline {
@@ -54,7 +54,7 @@ export function createPipeline(routes: readonly Route[], ctx: MockContext): Pipe
     // Any malformed `/v1/` path is answered: msw's own matching of other handlers would throw on it.
     return path !== undefined && (table.owns(path) || isMalformed(pathname));
   };
-  const serve = (req: MockRequest): Promise<MockResponse> => {
+  const serve = (req: MockRequest): MockResponse | Promise<MockResponse> => {
     const path = apiPathOf(req.path) ?? req.path;
     const x: Exchange = {
       req,
@@ -65,8 +65,15 @@ export function createPipeline(routes: readonly Route[], ctx: MockContext): Pipe
       id: ctx.ids.requestId(),
       started: ctx.generation.current,
     };
-    return run(x).then(
-      (answer) => respond(x, answer),
+    let answer: Answer | Promise<Answer>;
+    try {
+      answer = run(x, 0);
+    } catch (e) {
+      answer = fromThrown(e);
+    }
+    if (!(answer instanceof Promise)) return respond(x, answer);
+    return answer.then(
+      (a) => respond(x, a),
       (e: unknown) => respond(x, fromThrown(e)),
     );
   };
@@ -78,36 +85,58 @@ export function createPipeline(routes: readonly Route[], ctx: MockContext): Pipe
       const id = ctx.ids.requestId();
       const url = req.query.size === 0 ? req.path : `${req.path}?${req.query}`;
       ctx.journal.refused({ method: req.method, url, headers: req.headers }, 404, 'resource_missing', id);
-      return Promise.resolve(toWire(unrecognizedURL(req.method, req.path), id));
+      return toWire(unrecognizedURL(req.method, req.path), id);
     },
   };
 }
 
-async function run(x: Exchange): Promise<Answer> {
+/**
+ * Runs the steps from `from` on, synchronously until one returns a promise (a fault's delay, an async route), then
+ * on from there once it settles. Whatever ends the request, a key it claimed and did not record is freed.
+ */
+function run(x: Exchange, from: number): Answer | Promise<Answer> {
+  let settled = false;
   try {
-    for (const step of STEPS) {
-      const answer = step(x);
-      const settled = answer instanceof Promise ? await answer : answer;
-      if (settled !== undefined) return settled;
+    for (let i = from; i < STEPS.length; i++) {
+      const answer = (STEPS[i] as Step)(x);
+      if (answer instanceof Promise) {
+        settled = true; // the rest, release included, runs in the continuation
+        return answer.then(
+          (a) => (a === undefined ? run(x, i + 1) : finish(x, a)),
+          (e: unknown) => finish(x, fromThrown(e)),
+        );
+      }
+      if (answer !== undefined) return answer;
     }
     return errorResult('internal_error', 'The reference server answered nothing.');
   } finally {
-    // Anything not recorded (refused before the engine, a 500, a cut-off request) frees the key for a retry.
-    if (x.claim?.kind === 'new') x.ctx.idempotency.release(x.claim.ticket);
+    if (!settled) release(x);
   }
 }
 
+const finish = (x: Exchange, answer: Answer): Answer => {
+  release(x);
+  return answer;
+};
+
+/** Anything not recorded (refused before the engine, a 500, a cut-off request) frees the key for a retry. */
+function release(x: Exchange): void {
+  if (x.claim?.kind === 'new') x.ctx.idempotency.release(x.claim.ticket);
+}
+
 /** The answer as sent: an `afterCommit` fault loses it whatever it was, then the response check, then the journal. */
-async function respond(x: Exchange, answer: Answer): Promise<MockResponse> {
-  const sent = x.fault?.afterCommit ? faultAnswer(x.fault) : answer;
-  let wire: MockResponse = sent === 'dropped' ? DROPPED : toWire(sent, x.id);
-  const check = x.ctx.checkResponse;
-  if (check) wire = await check(x.route, x.req.method, wire);
-  const { journal } = x.ctx;
+function respond(x: Exchange, answer: Answer): MockResponse | Promise<MockResponse> {
   // A refusal before the journal step (401, 404, 405) is recorded now: those steps are synchronous, so the
   // entry still lands in arrival order.
-  if (!x.entry && journal.limit !== 0 && !x.path.startsWith('/test_helpers/'))
-    x.entry = journal.open(x.req, x.path, x.id);
+  if (!x.entry) journal(x);
+  const sent = x.fault?.afterCommit ? faultAnswer(x.fault) : answer;
+  const wire: MockResponse = sent === 'dropped' ? DROPPED : toWire(sent, x.id);
+  const check = x.ctx.checkResponse;
+  return check ? check(x.route, x.req.method, wire).then((checked) => record(x, checked)) : record(x, wire);
+}
+
+/** Completes the journal entry with what was sent. */
+function record(x: Exchange, wire: MockResponse): MockResponse {
   if (x.entry) complete(x.entry, wire.dropped ? 0 : wire.status, wire.code);
   return wire;
 }

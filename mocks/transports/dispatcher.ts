@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import type { RequestHandler } from 'msw';
 import type { Dispatcher } from 'undici';
-import { emptyBody, headersFromPairs, type MockRequest, splitTarget } from '../http/exchange.js';
+import { emptyBody, headersFromPairs, type MockRequest, type MockResponse, splitTarget } from '../http/exchange.js';
 import { mswServe, type Serve } from './msw-serve.js';
 
 type Handler = Dispatcher.DispatchHandler;
@@ -32,11 +32,17 @@ async function toBody(body: Dispatcher.DispatchOptions['body']): Promise<Uint8Ar
   return Buffer.concat(chunks);
 }
 
-async function toRequest(opts: Dispatcher.DispatchOptions): Promise<MockRequest> {
+function toRequest(opts: Dispatcher.DispatchOptions): MockRequest | Promise<MockRequest> {
   const method = opts.method.toUpperCase();
   const { path, query } = splitTarget(opts.path);
-  const body = method === 'GET' || method === 'HEAD' ? emptyBody : await toBody(opts.body);
-  return { method, path, query, headers: toHeaders(opts.headers), body };
+  const headers = toHeaders(opts.headers);
+  const raw = opts.body;
+  if (method === 'GET' || method === 'HEAD' || raw === null || raw === undefined) {
+    return { method, path, query, headers, body: emptyBody };
+  }
+  if (typeof raw === 'string') return { method, path, query, headers, body: Buffer.from(raw) };
+  if (raw instanceof Uint8Array) return { method, path, query, headers, body: raw };
+  return toBody(raw).then((body) => ({ method, path, query, headers, body }));
 }
 
 const DROPPED = 'other side closed (network error injected by the mock)';
@@ -77,20 +83,29 @@ function dispatchTo(serve: Serve, failures: Failures): Dispatcher['dispatch'] {
       },
       reason: null,
     } as unknown as Controller;
+    const deliver = (res: MockResponse) => {
+      if (done) return;
+      if (res.dropped) return fail(failures.dropped());
+      handler.onResponseStart?.(controller, res.status, res.headers, '');
+      if (done) return;
+      if (res.body.length > 0) handler.onResponseData?.(controller, Buffer.from(res.body));
+      if (done) return;
+      done = true;
+      handler.onResponseEnd?.(controller, {});
+    };
+    const failWith = (err: unknown) => fail(err instanceof Error ? err : new Error(String(err)));
     handler.onRequestStart?.(controller, {});
-    toRequest(opts)
-      .then(serve)
-      .then((res) => {
-        if (done) return;
-        if (res.dropped) return fail(failures.dropped());
-        handler.onResponseStart?.(controller, res.status, res.headers, '');
-        if (done) return;
-        if (res.body.length > 0) handler.onResponseData?.(controller, Buffer.from(res.body));
-        if (done) return;
-        done = true;
-        handler.onResponseEnd?.(controller, {});
-      })
-      .catch((err: unknown) => fail(err instanceof Error ? err : new Error(String(err))));
+    // Answered on a later tick, as from a socket: the caller has returned from `dispatch` before any callback.
+    queueMicrotask(() => {
+      try {
+        const req = toRequest(opts);
+        const res = req instanceof Promise ? req.then(serve) : serve(req);
+        if (res instanceof Promise) res.then(deliver).catch(failWith);
+        else deliver(res);
+      } catch (err) {
+        failWith(err);
+      }
+    });
     return true;
   };
 }

@@ -18,7 +18,7 @@ export function createMockFetch(serve: Serve): typeof fetch {
     const { signal } = request;
     if (signal.aborted) return Promise.reject(signal.reason);
     const answer = fromFetch(request)
-      .then(serve)
+      .then((req) => serve(req))
       .then((res) => {
         if (res.dropped) {
           throw new TypeError('fetch failed', { cause: new Error('network error injected by the mock') });

@@ -56,9 +56,23 @@ const FORBIDDEN_METHODS = new Set(['CONNECT', 'TRACE', 'TRACK']);
 
 class TooLarge extends Error {}
 
-function readBody(req: IncomingMessage): Promise<Buffer> {
+const NO_BODY = Buffer.alloc(0);
+
+function readBody(req: IncomingMessage): Buffer | Promise<Buffer> {
   const declared = Number(req.headers['content-length'] ?? 0);
   if (declared > MAX_BODY_BYTES) return Promise.reject(new TooLarge());
+  if (req.complete) {
+    // The whole request has arrived (always so for a GET, and for most small writes): read what is buffered now
+    // rather than wait for its events.
+    const chunks: Buffer[] = [];
+    let size = 0;
+    for (let chunk: Buffer | null = req.read(); chunk !== null; chunk = req.read()) {
+      chunks.push(chunk);
+      size += chunk.length;
+    }
+    if (size > MAX_BODY_BYTES) return Promise.reject(new TooLarge());
+    return chunks.length === 0 ? NO_BODY : chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks);
+  }
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -178,7 +192,8 @@ export async function serveHttp(
     if (hooks.serve?.(req, res)) return;
     let body: Buffer;
     try {
-      body = await readBody(req);
+      const read = readBody(req);
+      body = read instanceof Promise ? await read : read;
     } catch (e) {
       if (!(e instanceof TooLarge)) return void res.destroy();
       // The rest of the body is never read, so this connection cannot carry another request.
@@ -195,7 +210,8 @@ export async function serveHttp(
     }
     let answer: MockResponse;
     try {
-      answer = await serve(request);
+      const served = serve(request);
+      answer = served instanceof Promise ? await served : served;
     } catch (e) {
       return writePlain(res, fromThrown(e), closing, newRequestId());
     }

@@ -4,7 +4,7 @@ import { toWire } from '../http/pipeline.js';
 import { requestId, unrecognizedURL } from '../http/respond.js';
 
 /** What a way in hands its requests to: the mock's pipeline, or {@link mswServe} over any msw handlers. */
-export type Serve = (req: MockRequest) => Promise<MockResponse>;
+export type Serve = (req: MockRequest) => MockResponse | Promise<MockResponse>;
 
 /**
  * Serves arbitrary msw handlers through a way in (benchmarks, tests of a transport itself): the neutral request
