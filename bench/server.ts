@@ -23,11 +23,13 @@ export interface ServerBenchOptions {
   baseline?: string | undefined;
   quick?: boolean;
   profile?: boolean;
+  /** Only the loopback comparison (bench:check). */
+  loopbackOnly?: boolean;
 }
 
 export interface ServerBenchResult {
   loopback: { mock: number; bare: number; ratio: number; baseline?: number; baselineRatio?: number; bytes: number };
-  inProcess: { current: number; baseline: number; ratio: number; baselineDir: string };
+  inProcess?: { current: number; baseline: number; ratio: number; baselineDir: string };
   load: string;
   profile?: string;
 }
@@ -179,9 +181,11 @@ export async function runServerBench(options: ServerBenchOptions = {}): Promise<
   await loopbackRound(bare.first.port, mock.first.seeded, 500);
 
   const { prepare, round } = (await import(pathToFileURL(inprocFile).href)) as typeof import('./server/inprocess.js');
-  const targets = await prepare();
-  await round(targets.current, 500, CONCURRENCY);
-  await round(targets.baseline, 500, CONCURRENCY);
+  const targets = options.loopbackOnly ? undefined : await prepare();
+  if (targets) {
+    await round(targets.current, 500, CONCURRENCY);
+    await round(targets.baseline, 500, CONCURRENCY);
+  }
 
   const samples = {
     mock: [] as number[],
@@ -202,6 +206,7 @@ export async function runServerBench(options: ServerBenchOptions = {}): Promise<
       samples.base.push(o);
       ratios.base.push(o / b);
     }
+    if (!targets) continue;
     const cur = await round(targets.current, ms, CONCURRENCY);
     const old = await round(targets.baseline, ms, CONCURRENCY);
     samples.cur.push(cur);
@@ -226,12 +231,16 @@ export async function runServerBench(options: ServerBenchOptions = {}): Promise<
       ...(base ? { baseline: median(samples.base), baselineRatio: median(ratios.base) } : {}),
       bytes,
     },
-    inProcess: {
-      current: median(samples.cur),
-      baseline: median(samples.old),
-      ratio: median(ratios.inproc),
-      baselineDir,
-    },
+    ...(targets
+      ? {
+          inProcess: {
+            current: median(samples.cur),
+            baseline: median(samples.old),
+            ratio: median(ratios.inproc),
+            baselineDir,
+          },
+        }
+      : {}),
     load: await loadAverage(),
     ...(profile ? { profile } : {}),
   };
@@ -247,10 +256,14 @@ export function formatServerBench(r: ServerBenchResult): string {
       : [`  vinr-mock (baseline) ${f(r.loopback.baseline)} req/s  → ${r.loopback.baselineRatio?.toFixed(2)}× bare`]),
     `  bare node:http       ${f(r.loopback.bare)} req/s`,
     `  ratio                ${r.loopback.ratio.toFixed(2)}× bare node:http (goal ≥ 0.5×)`,
-    `in-process through mock.client(), c=${CONCURRENCY}:`,
-    `  sources              ${f(r.inProcess.current)} req/s`,
-    `  baseline             ${f(r.inProcess.baseline)} req/s  (${r.inProcess.baselineDir})`,
-    `  ratio                ${r.inProcess.ratio.toFixed(2)}× baseline (goal ≥ 1.5×)`,
+    ...(r.inProcess
+      ? [
+          `in-process through mock.client(), c=${CONCURRENCY}:`,
+          `  sources              ${f(r.inProcess.current)} req/s`,
+          `  baseline             ${f(r.inProcess.baseline)} req/s  (${r.inProcess.baselineDir})`,
+          `  ratio                ${r.inProcess.ratio.toFixed(2)}× baseline (goal ≥ 1.5×)`,
+        ]
+      : []),
     `load average ${r.load}`,
   ];
   if (r.profile)

@@ -49,13 +49,11 @@ export interface Pipeline {
 
 export function createPipeline(routes: readonly Route[], ctx: MockContext): Pipeline {
   const table = new RouteTable(routes);
-  const owns = (pathname: string) => {
-    const path = apiPathOf(pathname);
-    // Any malformed `/v1/` path is answered: msw's own matching of other handlers would throw on it.
-    return path !== undefined && (table.owns(path) || isMalformed(pathname));
-  };
-  const serve = (req: MockRequest): MockResponse | Promise<MockResponse> => {
-    const path = apiPathOf(req.path) ?? req.path;
+  // Any malformed `/v1/` path is answered: msw's own matching of other handlers would throw on it.
+  const ownsApiPath = (path: string | undefined, pathname: string): path is string =>
+    path !== undefined && (table.owns(path) || isMalformed(pathname));
+  const owns = (pathname: string) => ownsApiPath(apiPathOf(pathname), pathname);
+  const serve = (req: MockRequest, path = apiPathOf(req.path) ?? req.path): MockResponse | Promise<MockResponse> => {
     const x: Exchange = {
       req,
       ctx,
@@ -79,9 +77,10 @@ export function createPipeline(routes: readonly Route[], ctx: MockContext): Pipe
   };
   return {
     owns,
-    serve,
+    serve: (req) => serve(req),
     answer: (req) => {
-      if (owns(req.path)) return serve(req);
+      const path = apiPathOf(req.path);
+      if (ownsApiPath(path, req.path)) return serve(req, path);
       const id = ctx.ids.requestId();
       const url = req.query.size === 0 ? req.path : `${req.path}?${req.query}`;
       ctx.journal.refused({ method: req.method, url, headers: req.headers }, 404, 'resource_missing', id);

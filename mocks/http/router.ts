@@ -33,6 +33,7 @@ export function apiPathOf(pathname: string): string | undefined {
 }
 
 export const isMalformed = (pathname: string): boolean => {
+  if (!pathname.includes('%')) return false;
   try {
     decodeURIComponent(pathname);
     return false;
