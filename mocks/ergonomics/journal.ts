@@ -26,6 +26,18 @@ export interface JournalEntry {
 
 export const DEFAULT_JOURNAL_LIMIT = 10_000;
 
+let lastMs = Number.NaN;
+let lastIso = '';
+/** The real time as ISO 8601, formatted once per millisecond however many requests arrive in it. */
+const nowIso = (): string => {
+  const ms = Date.now();
+  if (ms !== lastMs) {
+    lastMs = ms;
+    lastIso = new Date(ms).toISOString();
+  }
+  return lastIso;
+};
+
 /** `Vinr-Retry-Count` + 1; a missing or malformed header is a first attempt. */
 const attemptOf = (retryCount: string | null | undefined): number => {
   const retries = Number(retryCount);
@@ -58,7 +70,7 @@ export class Journal {
       replayed: false,
       attempt: attemptOf(request.headers['vinr-retry-count']),
       requestId,
-      at: new Date().toISOString(),
+      at: nowIso(),
     };
     this.push(entry);
     return entry;
@@ -101,7 +113,7 @@ export class Journal {
       replayed: false,
       attempt: attemptOf(header('vinr-retry-count')),
       requestId,
-      at: new Date().toISOString(),
+      at: nowIso(),
     });
   }
 

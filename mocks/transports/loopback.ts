@@ -128,7 +128,8 @@ function writePlain(res: ServerResponse, result: JsonResult, close: boolean, id:
 
 function writeResponse(res: ServerResponse, answer: MockResponse, closing: boolean): void {
   if (res.destroyed) return;
-  const headers: Record<string, string | string[] | number> = { ...answer.headers };
+  // The answer is this request's own: its headers object is written as it is.
+  const headers: Record<string, string | string[] | number> = answer.headers;
   headers['content-length'] = Buffer.byteLength(answer.body);
   if (closing) headers.connection = 'close';
   res.writeHead(answer.status, headers);
