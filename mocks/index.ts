@@ -1,6 +1,6 @@
 /**
- * `@vinr/sdk/mocks`: the reference server. One engine, one set of msw handlers, one shared state,
- * reachable in-process (`dispatcher`, `client()`), through msw (`handlers`) and over HTTP (`listen()`).
+ * `@vinr/sdk/mocks`: the reference server. One engine, one request pipeline, one shared state, reachable
+ * in-process (`client()`, `dispatcher`, `fetch`), through msw (`handlers`) and over HTTP (`listen()`).
  */
 import { type ClientOptions, Vinr } from '@vinr/sdk';
 import type { RequestHandler } from 'msw';
@@ -84,7 +84,7 @@ export const DEFAULT_SEED_TIME = '2026-01-01T00:00:00Z';
 
 /** The reference server and its test controls (docs/testing.md). */
 export interface VinrMock {
-  /** msw handlers for `setupServer(...mock.handlers)` / `setupWorker(...)`. */
+  /** msw handlers for `setupServer(...mock.handlers)` / `setupWorker(...)` (msw loads on first read). */
   readonly handlers: RequestHandler[];
   /** An undici Dispatcher that serves requests in-process, without sockets. */
   readonly dispatcher: Dispatcher;
