@@ -9,6 +9,7 @@
  *
  *   npm run bench:server [-- --baseline <dir>] [--quick] [--profile]
  *
+ * `VINR_BENCH_BASELINE=<dir>` stands for `--baseline` (so that `npm run bench` can pass it on). *
  * `--profile` writes V8 CPU profiles of the loopback mock process and prints its top self-time functions.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
@@ -275,7 +276,7 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const argv = process.argv.slice(2);
   const at = argv.indexOf('--baseline');
   const result = await runServerBench({
-    baseline: at >= 0 ? argv[at + 1] : undefined,
+    baseline: at >= 0 ? argv[at + 1] : process.env.VINR_BENCH_BASELINE || undefined,
     quick: argv.includes('--quick'),
     profile: argv.includes('--profile'),
   });
