@@ -4,18 +4,26 @@
  * - HTTP (quick mode): `offers.retrieve` below 0.5× raw `undici.request` req/s, or above 2× its CPU per request;
  * - lazy loading (deterministic, no timing): loading the built `@vinr/sdk` or `@vinr/sdk/webhooks`, as CommonJS
  *   or ESM, must not load undici or zod (they cost ~100 ms and ~90 ms at start-up on a small machine).
- * The targets themselves (0.90× and 1.15×) are reported by `npm run bench`, not gated here.
+ * - reference server over loopback (quick mode, realistic mix): below 0.25× a bare `node:http` server's req/s;
+ * - reference server's fixed cost per test file (import + createVinrMock() + first in-process request): above
+ *   1.2× the import of msw's main entry.
+ * The targets themselves (0.90× and 1.15×; 0.5× and 0.8× for the reference server) are reported by `npm run bench`,
+ * `bench:server` and `bench:mock-import`, not gated here.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { formatRows, QUICK, runHttpBench } from './http/run.js';
+import { formatMockImport, runMockImportBench } from './mock-import.js';
+import { formatServerBench, runServerBench } from './server.js';
 import { buildPackage, PKG_PROJECT } from './support/package.js';
 import { loadAverage, TMP } from './support/proc.js';
 
 const MIN_RPS_RATIO = 0.5;
 const MAX_CPU_RATIO = 2;
+const MIN_LOOPBACK_RATIO = 0.25;
+const MAX_MOCK_IMPORT_RATIO = 1.2;
 
 const HEAVY = /[\\/]node_modules[\\/](undici|zod)[\\/]/;
 
@@ -95,6 +103,21 @@ async function main(): Promise<number> {
         `conc ${row.conc}: SDK CPU/request is ${row.cpuRatio.toFixed(2)}× raw undici (gross regression above ${MAX_CPU_RATIO}×)`,
       );
     }
+  }
+
+  const server = await runServerBench({ quick: true, loopbackOnly: true });
+  console.log(formatServerBench(server));
+  if (!(server.loopback.ratio >= MIN_LOOPBACK_RATIO)) {
+    failures.push(
+      `reference server over loopback: ${server.loopback.ratio.toFixed(2)}× bare node:http (gross regression below ${MIN_LOOPBACK_RATIO}×)`,
+    );
+  }
+  const mockImport = await runMockImportBench({ runs: 3, build: false });
+  console.log(formatMockImport(mockImport));
+  if (!(mockImport.ratio <= MAX_MOCK_IMPORT_RATIO)) {
+    failures.push(
+      `reference server's fixed cost: ${mockImport.ratio.toFixed(2)}× the import of msw (gross regression above ${MAX_MOCK_IMPORT_RATIO}×)`,
+    );
   }
 
   console.log(

@@ -19,7 +19,7 @@ import { buildPackage } from './support/package.js';
 import { loadAverage, ROOT } from './support/proc.js';
 
 /** The other benchmarks in bench/, run as their authors wrote them; their output goes in the report verbatim. */
-const SIBLINGS = ['webhooks', 'engine', 'transports'];
+const SIBLINGS = ['webhooks', 'engine', 'transports', 'server', 'mock-import'];
 
 const quick = process.argv.includes('--quick');
 const out = process.argv.find((a) => a.startsWith('--out='))?.slice(6) ?? join(ROOT, 'docs', 'performance.md');

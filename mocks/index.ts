@@ -1,6 +1,6 @@
 /**
- * `@vinr/sdk/mocks`: the reference server. One engine, one set of msw handlers, one shared state,
- * reachable in-process (`dispatcher`, `client()`), through msw (`handlers`) and over HTTP (`listen()`).
+ * `@vinr/sdk/mocks`: the reference server. One engine, one request pipeline, one shared state, reachable
+ * in-process (`client()`, `dispatcher`, `fetch`), through msw (`handlers`) and over HTTP (`listen()`).
  */
 import { type ClientOptions, Vinr } from '@vinr/sdk';
 import type { RequestHandler } from 'msw';
@@ -15,14 +15,14 @@ import { type MockSnapshot, restoreSnapshot, type SnapshotParts, takeSnapshot } 
 import type { MockContext } from './http/context.js';
 import { FaultController, type FaultSpec } from './http/faults.js';
 import { Generation } from './http/generation.js';
-import { createHandlers } from './http/handlers.js';
+import { allRoutes, createHandlers } from './http/handlers.js';
 import { IdempotencyStore } from './http/idempotency.js';
-import { checkResponse, responseValidation } from './http/response-validation.js';
+import { createPipeline } from './http/pipeline.js';
+import { checkAnswer, responseValidation } from './http/response-validation.js';
 import { createInspector } from './inspector/serve.js';
-import { createMswDispatcher } from './transports/dispatcher.js';
+import { createClientDispatcher, createDispatcher } from './transports/dispatcher.js';
 import { createMockFetch } from './transports/fetch.js';
-import { type LoopbackServer, listen } from './transports/loopback.js';
-import { noRouteResponse } from './transports/no-route.js';
+import { type LoopbackServer, serveHttp } from './transports/loopback.js';
 import { type ListenOptions, type TenantWorld, tenantHooks } from './transports/tenants.js';
 import type { WebhookChaosOptions } from './webhooks/chaos.js';
 import type { WebhookDelivery, WebhookDeliveryOptions } from './webhooks/delivery.js';
@@ -86,7 +86,7 @@ export const DEFAULT_SEED_TIME = '2026-01-01T00:00:00Z';
 
 /** The reference server and its test controls (docs/testing.md). */
 export interface VinrMock {
-  /** msw handlers for `setupServer(...mock.handlers)` / `setupWorker(...)`. */
+  /** msw handlers for `setupServer(...mock.handlers)` / `setupWorker(...)` (msw loads on first read). */
   readonly handlers: RequestHandler[];
   /** An undici Dispatcher that serves requests in-process, without sockets. */
   readonly dispatcher: Dispatcher;
@@ -286,32 +286,25 @@ export function createVinrMock(options: VinrMockOptions = {}): VinrMock {
     journal,
     snapshot,
     restore,
-    ...(validateResponses ? { checkResponse } : {}),
+    ...(validateResponses ? { checkResponse: checkAnswer } : {}),
   };
-  const handlers = createHandlers(ctx);
-  // A request no handler answered, on an in-process way in: the same 404 as the router's, journaled.
-  const unanswered = (request: Request): Response => {
-    const id = ids.requestId();
-    journal.refusedRequest(request, 404, 'resource_missing', id);
-    return noRouteResponse(request.method, new URL(request.url).pathname, id);
-  };
-  const mockFetch = createMockFetch(() => handlers, unanswered);
-  // Made on first use: Bun's built-in `undici` cannot compose a dispatcher, and a mock there serves through `fetch`.
+  // Every way in enters the same pipeline; a request outside the API gets the same journaled 404 on each.
+  const pipeline = createPipeline(allRoutes, ctx);
+  let handlers: RequestHandler[] | undefined;
+  const mockFetch = createMockFetch(pipeline.answer);
+  // Made on first use: it loads undici (Bun's built-in `undici` cannot compose one; mock.client() needs none).
   let dispatcher: Dispatcher | undefined;
   const getDispatcher = () => {
-    dispatcher ??= createMswDispatcher(() => handlers, unanswered);
+    dispatcher ??= createDispatcher(pipeline.answer);
     return dispatcher;
   };
-  const inProcess = (): Pick<ClientOptions, 'dispatcher' | 'fetch'> => {
-    try {
-      return { dispatcher: getDispatcher() };
-    } catch {
-      return { fetch: mockFetch };
-    }
-  };
+  const clientDispatcher = createClientDispatcher(pipeline.answer);
 
   const mock: VinrMock = {
-    handlers,
+    get handlers() {
+      handlers ??= createHandlers(pipeline);
+      return handlers;
+    },
     get dispatcher() {
       return getDispatcher();
     },
@@ -351,26 +344,26 @@ export function createVinrMock(options: VinrMockOptions = {}): VinrMock {
         dangerouslyAllowBrowser: true,
         ...clientOptions,
         secretKey: clientOptions.secretKey ?? secretKey,
-        ...inProcess(),
+        dispatcher: clientDispatcher,
       }),
     // async: bad options reject the promise, like a port in use, rather than throw.
     listen: async ({ tenants, ...listenOptions } = {}) => {
       const host = listenOptions.host ?? '127.0.0.1';
       const own = world(host);
-      const { refused, requestId } = own.loopback;
+      const { serve: answer, refused, requestId } = own.loopback;
       const { serve, close } = own.inspector;
-      if (!tenants) return listen(() => handlers, listenOptions, { refused, requestId, serve, close });
+      if (!tenants) return serveHttp(answer, listenOptions, { refused, requestId, serve, close });
       // Each tenant is a whole mock of its own, made with this mock's options and the tenant's key.
       const make = (key: string) => (worlds.get(createVinrMock({ ...options, secretKey: key })) as WorldOf)(host);
       const shared = tenantHooks(secretKey, own, make, tenants === true ? {} : tenants);
-      return listen(() => handlers, listenOptions, { refused, requestId, ...shared });
+      return serveHttp(answer, listenOptions, { refused, requestId, ...shared });
     },
     reset,
     toJSON: () => redacted(clock),
   };
   const world: WorldOf = (host) => ({
     loopback: {
-      handlers: () => handlers,
+      serve: pipeline.answer,
       refused: (req, status, code, id) => journal.refused(req, status, code, id),
       requestId: ids.requestId,
     },

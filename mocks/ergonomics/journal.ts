@@ -1,4 +1,5 @@
-import { apiPath } from '../http/route.js';
+import type { MockRequest } from '../http/exchange.js';
+import { apiPathOf } from '../http/router.js';
 
 /** One API request as the reference server saw it (`mock.requests`). */
 export interface JournalEntry {
@@ -25,8 +26,20 @@ export interface JournalEntry {
 
 export const DEFAULT_JOURNAL_LIMIT = 10_000;
 
+let lastMs = Number.NaN;
+let lastIso = '';
+/** The real time as ISO 8601, formatted once per millisecond however many requests arrive in it. */
+const nowIso = (): string => {
+  const ms = Date.now();
+  if (ms !== lastMs) {
+    lastMs = ms;
+    lastIso = new Date(ms).toISOString();
+  }
+  return lastIso;
+};
+
 /** `Vinr-Retry-Count` + 1; a missing or malformed header is a first attempt. */
-const attemptOf = (retryCount: string | null): number => {
+const attemptOf = (retryCount: string | null | undefined): number => {
   const retries = Number(retryCount);
   return Number.isInteger(retries) && retries > 0 ? retries + 1 : 1;
 };
@@ -45,19 +58,19 @@ export class Journal {
   }
 
   /** A new entry, recorded now and completed by the caller once the response is known. */
-  open(request: Request, path: string, url: URL, requestId: string): JournalEntry {
+  open(request: MockRequest, path: string, requestId: string): JournalEntry {
     const entry: JournalEntry = {
       method: request.method,
       path,
-      query: url.search === '' ? {} : Object.fromEntries(url.searchParams),
+      query: request.query.size === 0 ? {} : Object.fromEntries(request.query),
       body: null,
       status: 0,
       code: null,
-      idempotencyKey: request.headers.get('idempotency-key'),
+      idempotencyKey: request.headers['idempotency-key'] ?? null,
       replayed: false,
-      attempt: attemptOf(request.headers.get('vinr-retry-count')),
+      attempt: attemptOf(request.headers['vinr-retry-count']),
       requestId,
-      at: new Date().toISOString(),
+      at: nowIso(),
     };
     this.push(entry);
     return entry;
@@ -83,8 +96,8 @@ export class Journal {
     } catch {
       return;
     }
-    const path = apiPath(url);
-    if (path === url.pathname || path.startsWith('/test_helpers/')) return;
+    const path = apiPathOf(url.pathname);
+    if (path === undefined || path.startsWith('/test_helpers/')) return;
     const header = (name: string) => {
       const v = req.headers[name];
       return Array.isArray(v) ? (v[0] ?? null) : (v ?? null);
@@ -100,15 +113,8 @@ export class Journal {
       replayed: false,
       attempt: attemptOf(header('vinr-retry-count')),
       requestId,
-      at: new Date().toISOString(),
+      at: nowIso(),
     });
-  }
-
-  /** {@link refused} for a Fetch `Request`: a request no handler answered on an in-process way in. */
-  refusedRequest(request: Request, status: number, code: string, requestId: string): void {
-    const header = (name: string) => request.headers.get(name) ?? undefined;
-    const headers = { 'idempotency-key': header('idempotency-key'), 'vinr-retry-count': header('vinr-retry-count') };
-    this.refused({ method: request.method, url: request.url, headers }, status, code, requestId);
   }
 
   push(entry: JournalEntry): void {
@@ -136,7 +142,7 @@ export class Journal {
 }
 
 /** Fills in what the response says: status (0 for a dropped connection) and error code. */
-export function complete(entry: JournalEntry, response: Response, code: string | null): void {
-  entry.status = response.type === 'error' ? 0 : response.status;
+export function complete(entry: JournalEntry, status: number, code: string | null): void {
+  entry.status = status;
   entry.code = code;
 }

@@ -4,6 +4,7 @@ import type { IdSource } from '../ergonomics/ids.js';
 import type { Journal } from '../ergonomics/journal.js';
 import type { MockSnapshot } from '../ergonomics/snapshot.js';
 import type { WebhookHub } from '../webhooks/hub.js';
+import type { MockResponse } from './exchange.js';
 import type { FaultController } from './faults.js';
 import type { Generation } from './generation.js';
 import type { IdempotencyStore } from './idempotency.js';
@@ -22,7 +23,7 @@ export interface MockContext {
   readonly webhooks: WebhookHub;
   /** Set with `validateResponses`: checks each response against openapi.json before it is sent. */
   readonly checkResponse?:
-    | ((route: Route | undefined, method: string, response: Response) => Promise<Response>)
+    | ((route: Route | undefined, method: string, response: MockResponse) => Promise<MockResponse>)
     | undefined;
   /** Empties state, puts the clock back to real time, clears faults (listeners are kept). */
   reset(): void;

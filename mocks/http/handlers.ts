@@ -1,8 +1,9 @@
+import { createRequire } from 'node:module';
 import type { RequestHandler } from 'msw';
-import type { MockContext } from './context.js';
+import { fromFetch, toFetch } from './exchange.js';
 import { type OperationHandlers, operationRoutes } from './operations.js';
+import type { Pipeline } from './pipeline.js';
 import type { Route } from './route.js';
-import { createRouter } from './router.js';
 import { handlers as checkoutHandlers } from './routes/checkouts.js';
 import { handlers as engagementEventHandlers } from './routes/engagement-events.js';
 import { handlers as eventHandlers } from './routes/events.js';
@@ -35,7 +36,20 @@ const handlers: OperationHandlers = {
  */
 export const allRoutes: readonly Route[] = [...testHelperRoutes, ...operationRoutes(handlers)];
 
-/** The msw handlers over one shared context. They know nothing of how they are reached. */
-export function createHandlers(ctx: MockContext): RequestHandler[] {
-  return [createRouter(allRoutes, ctx)];
+/**
+ * The reference server as ONE msw handler, for `setupServer(...mock.handlers)`: it converts msw's Fetch `Request`
+ * into the pipeline's neutral request and the answer back. It claims only the API's own namespaces
+ * (`engagement`, `events`, `test_helpers`, …): anything else with a `/v1/` in its URL falls through to the user's
+ * handlers or `onUnhandledRequest`. msw is loaded here, on first use (`mock.handlers` is a getter): the other ways
+ * in never load it. msw recognises handlers by their `kind`, not by class, so its CommonJS build serves `setupServer`
+ * from its ESM build alike.
+ */
+export function createHandlers(pipeline: Pipeline): RequestHandler[] {
+  const { http } = createRequire(import.meta.url)('msw') as typeof import('msw');
+  return [
+    http.all(/\/v1(\/|$)/, async ({ request }) => {
+      if (!pipeline.owns(new URL(request.url).pathname)) return undefined;
+      return toFetch(await pipeline.serve(await fromFetch(request)));
+    }),
+  ];
 }

@@ -3,8 +3,8 @@ import { toIssues } from '../../src/schemas/issues.js';
 import { EngineError, type ErrorCode, type ErrorExtra } from '../engine/errors.js';
 
 /**
- * The one place where error responses are shaped and given their status: the router, the routes, the
- * in-process dispatcher and the loopback server all build their error bodies here.
+ * The one place where error responses are shaped and given their status: the pipeline's steps, the routes and
+ * the loopback server all build their error bodies here.
  */
 
 let seq = 0;
@@ -68,23 +68,6 @@ export function fromThrown(e: unknown): JsonResult {
   if (e instanceof EngineError) return errorResult(e.code, e.message, e.extra);
   const message = e instanceof Error ? e.message : String(e);
   return errorResult('internal_error', `The reference server failed: ${message}`);
-}
-
-/** The error code each refusal was made with, for the request journal (no need to parse the body back). */
-const codes = new WeakMap<Response, string>();
-/** The error code of a response made by {@link toResponse}, else `null`. */
-export const errorCodeOf = (response: Response): string | null => codes.get(response) ?? null;
-
-export function toResponse(result: JsonResult, id: string): Response {
-  const response = new Response(JSON.stringify(result.body), {
-    status: result.status,
-    headers: { 'content-type': 'application/json', 'vinr-request-id': id, ...result.headers },
-  });
-  if (result.status >= 400) {
-    const code = (result.body as Partial<ErrorBody> | null)?.error?.code;
-    if (typeof code === 'string') codes.set(response, code);
-  }
-  return response;
 }
 
 /**

@@ -1,3 +1,4 @@
+import type { MockResponse } from './exchange.js';
 import type { Route } from './route.js';
 
 /**
@@ -72,8 +73,12 @@ async function load(): Promise<Checks> {
  * Checks one response; returns it unchanged when it matches, else a 500 that says what did not.
  * Test-helper successes are outside the API's document and pass unchecked; their errors are checked.
  */
-export async function checkResponse(route: Route | undefined, method: string, response: Response): Promise<Response> {
-  if (response.type === 'error') return response; // a dropped connection: nothing was sent
+export async function checkAnswer(
+  route: Route | undefined,
+  method: string,
+  response: MockResponse,
+): Promise<MockResponse> {
+  if (response.dropped) return response; // a dropped connection: nothing was sent
   loading ??= load();
   const checks = await loading;
   const success = response.status >= 200 && response.status < 300;
@@ -81,12 +86,12 @@ export async function checkResponse(route: Route | undefined, method: string, re
   const check = success ? (key ? checks.ok(key) : undefined) : checks.error;
   if (!check) return response;
   const what = `${method} ${route?.path ?? '(no route)'} → ${response.status}`;
-  const text = await response.clone().text();
   let problems: string[] = [];
-  if (!response.headers.get('content-type')?.startsWith('application/json')) problems.push('content-type is not JSON');
-  if (!response.headers.get('vinr-request-id')) problems.push('no Vinr-Request-Id header');
+  const type = response.headers['content-type'];
+  if (typeof type !== 'string' || !type.startsWith('application/json')) problems.push('content-type is not JSON');
+  if (!response.headers['vinr-request-id']) problems.push('no Vinr-Request-Id header');
   try {
-    if (!check(JSON.parse(text))) {
+    if (!check(JSON.parse(response.body))) {
       problems = problems.concat((check.errors ?? []).map((e) => `${e.instancePath || '(root)'} ${e.message ?? ''}`));
     }
   } catch {
@@ -97,8 +102,25 @@ export async function checkResponse(route: Route | undefined, method: string, re
   const message = `The reference server's response does not match openapi.json (${what}): ${problems.join('; ')}`;
   responseValidation.violations.push(message);
   console.error(message);
-  return new Response(JSON.stringify({ error: { code: 'internal_error', message } }), {
+  const id = response.headers['vinr-request-id'];
+  return {
     status: 500,
-    headers: { 'content-type': 'application/json', 'vinr-request-id': response.headers.get('vinr-request-id') ?? '' },
+    headers: { 'content-type': 'application/json', 'vinr-request-id': typeof id === 'string' ? id : '' },
+    body: JSON.stringify({ error: { code: 'internal_error', message } }),
+    code: 'internal_error',
+  };
+}
+
+/** {@link checkAnswer} for a Fetch `Response`. */
+export async function checkResponse(route: Route | undefined, method: string, response: Response): Promise<Response> {
+  if (response.type === 'error') return response;
+  const headers: Record<string, string> = {};
+  response.headers.forEach((value, name) => {
+    headers[name] = value;
   });
+  const answer = { status: response.status, headers, body: await response.clone().text(), code: null };
+  const checked = await checkAnswer(route, method, answer);
+  return checked === answer
+    ? response
+    : new Response(checked.body, { status: checked.status, headers: checked.headers as Record<string, string> });
 }

@@ -1,14 +1,13 @@
-import { type HttpHandler, http } from 'msw';
-import { complete, type JournalEntry } from '../ergonomics/journal.js';
-import type { MockContext } from './context.js';
-import { errorCodeOf, errorResult, toResponse, unrecognizedURL } from './respond.js';
-import { apiPath, type Route, serveRoute } from './route.js';
+import type { Route } from './route.js';
 
 interface Compiled {
   route: Route;
   pattern: RegExp;
   keys: string[];
 }
+
+/** What the table says about a path: the route with its decoded params, or the methods the path allows. */
+export type Match = { route: Route; params: Record<string, string> } | { allowed: string[] };
 
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -26,7 +25,15 @@ function compile(route: Route): Compiled {
   return { route, pattern: new RegExp(`^${source}/?$`), keys };
 }
 
-const isMalformed = (pathname: string) => {
+const PATH_AFTER_BASE = /^.*?\/v1(?=\/|$)/;
+/** The path after the base URL (`/engagement/offers/ofr_1`), or `undefined` when it has no `/v1` segment. */
+export function apiPathOf(pathname: string): string | undefined {
+  const path = pathname.replace(PATH_AFTER_BASE, '');
+  return path === pathname ? undefined : path;
+}
+
+export const isMalformed = (pathname: string): boolean => {
+  if (!pathname.includes('%')) return false;
   try {
     decodeURIComponent(pathname);
     return false;
@@ -35,86 +42,46 @@ const isMalformed = (pathname: string) => {
   }
 };
 
-/** The same auth check for every path, so an unauthenticated probe learns nothing about which paths exist. */
-function unauthorized(request: Request, ctx: MockContext, id: string): Response | undefined {
-  if (request.headers.get('authorization') === `Bearer ${ctx.secretKey}`) return undefined;
-  const msg = request.headers.has('authorization') ? 'Invalid API key provided.' : 'No API key provided.';
-  return toResponse(errorResult('authentication_failed', msg), id);
-}
-
 /**
- * The reference server as ONE msw handler. msw tries handlers one by one, parsing each one's path pattern
- * (and the request's cookies) per request; with ~35 routes that was two thirds of an in-process request's
- * cost. This matches the route table itself with patterns compiled once, then serves the route.
- *
- * It claims only the API's own namespaces (`engagement`, `events`, `test_helpers`, …): under `setupServer`
- * anything else with a `/v1/` in its URL falls through to the user's handlers or `onUnhandledRequest`.
- * Inside them: a malformed percent-encoding is a 400, a wrong method a 405 naming the allowed ones (with
- * `Allow`), an unknown path a 404 `resource_missing` — each after the same auth check as every route.
+ * The route table, its patterns compiled once. Routes are grouped by their first segment, so a request is
+ * matched against the routes of its namespace only.
  */
-export function createRouter(routes: readonly Route[], ctx: MockContext): HttpHandler {
-  const table = routes.map(compile);
-  const namespaces = new Set(routes.map((r) => r.path.split('/')[1]).filter(Boolean));
-  const serve = (
-    request: Request,
-    url: URL,
-    path: string,
-    malformed: boolean,
-    id: string,
-    entry: JournalEntry | undefined,
-  ): { response: Response | Promise<Response>; route?: Route } => {
-    const denied = unauthorized(request, ctx, id);
-    if (denied) return { response: denied };
-    if (malformed) {
-      const message = `The request path is not valid percent-encoding: ${url.pathname}`;
-      return { response: toResponse(errorResult('invalid_request', message), id) };
+export class RouteTable {
+  readonly #byNamespace = new Map<string, Compiled[]>();
+
+  constructor(routes: readonly Route[]) {
+    for (const route of routes) {
+      const ns = route.path.split('/')[1] ?? '';
+      const group = this.#byNamespace.get(ns) ?? [];
+      group.push(compile(route));
+      this.#byNamespace.set(ns, group);
     }
+  }
+
+  /**
+   * Whether an API path is the server's: only its own namespaces (`engagement`, `events`, `test_helpers`, …),
+   * so that under `setupServer` anything else falls through to the user's handlers.
+   */
+  owns(path: string): boolean {
+    const end = path.indexOf('/', 1);
+    return this.#byNamespace.has(path.slice(1, end < 0 ? undefined : end));
+  }
+
+  match(method: string, path: string): Match {
+    const end = path.indexOf('/', 1);
+    const group = this.#byNamespace.get(path.slice(1, end < 0 ? undefined : end)) ?? [];
     const allowed: string[] = [];
-    for (const { route, pattern, keys } of table) {
+    for (const { route, pattern, keys } of group) {
       const m = pattern.exec(path);
       if (!m) continue;
-      if (route.method !== request.method) {
+      if (route.method !== method) {
         if (!allowed.includes(route.method)) allowed.push(route.method);
         continue;
       }
       const params: Record<string, string> = {};
-      keys.forEach((key, i) => {
-        params[key] = decodeURIComponent(m[i + 1] ?? '');
-      });
-      return { response: serveRoute({ route, request, url, params, id, entry }, ctx), route };
+      for (let i = 0; i < keys.length; i++) params[keys[i] as string] = decodeURIComponent(m[i + 1] ?? '');
+      return { route, params };
     }
-    if (allowed.length === 0) {
-      return { response: toResponse(unrecognizedURL(request.method, path), id) };
-    }
-    const message = `${request.method} is not allowed on ${path}; use ${allowed.join(' or ')}.`;
-    const result = errorResult('invalid_request', message, {}, 405);
-    result.headers = { allow: allowed.join(', ') };
-    return { response: toResponse(result, id) };
-  };
-  const check = ctx.checkResponse;
-  return http.all(/\/v1(\/|$)/, ({ request }) => {
-    const url = new URL(request.url);
-    const path = apiPath(url);
-    if (path === url.pathname) return undefined; // no `/v1` segment at all
-    const malformed = isMalformed(url.pathname);
-    // Any malformed `/v1/` path is answered: msw's own matching of other handlers would throw on it.
-    if (!malformed && !namespaces.has(path.split('/')[1])) return undefined;
-    const id = ctx.ids.requestId();
-    // Test helpers are the test's own controls, not the app's traffic: like WireMock's admin API, not journaled.
-    const journaled = ctx.journal.limit !== 0 && !path.startsWith('/test_helpers/');
-    const entry = journaled ? ctx.journal.open(request, path, url, id) : undefined;
-    const served = serve(request, url, path, malformed, id, entry);
-    const response = check
-      ? Promise.resolve(served.response).then((r) => check(served.route, request.method, r))
-      : served.response;
-    if (!entry) return response;
-    if (!(response instanceof Promise)) return record(entry, response);
-    return response.then((r) => record(entry, r));
-  });
-}
-
-/** Completes a journal entry with what was sent. */
-function record(entry: JournalEntry, response: Response): Response {
-  complete(entry, response, errorCodeOf(response));
-  return response;
+    return { allowed };
+  }
 }

@@ -87,6 +87,8 @@ export function createInspector(src: InspectorSource, secretKey: string, host: s
 
   return {
     serve(req, res) {
+      // The API's own requests, nearly all of them, pass without a URL parse.
+      if (req.url?.startsWith('/v1/')) return false;
       const url = new URL(req.url ?? '/', 'http://inspector');
       const path = url.pathname;
       const isAsset = path in ASSETS;

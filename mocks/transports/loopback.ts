@@ -1,14 +1,9 @@
 import { createServer, type IncomingMessage, type ServerResponse, STATUS_CODES } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
-import { getResponse, type RequestHandler } from 'msw';
-import {
-  type ErrorBody,
-  errorResult,
-  fromThrown,
-  type JsonResult,
-  requestId,
-  unrecognizedURL,
-} from '../http/respond.js';
+import type { RequestHandler } from 'msw';
+import { emptyBody, headersFromPairs, type MockRequest, type MockResponse, splitTarget } from '../http/exchange.js';
+import { type ErrorBody, errorResult, fromThrown, type JsonResult, requestId } from '../http/respond.js';
+import { mswServe, type Serve } from './msw-serve.js';
 
 /** Options of `mock.listen()`. */
 export interface ListenOptions {
@@ -37,29 +32,29 @@ export interface LoopbackServer {
   close(): Promise<void>;
 }
 
-/** One world behind a loopback server: the handlers that answer its requests, and where its own refusals go. */
-export interface LoopbackWorld {
-  handlers(): readonly RequestHandler[];
-  refused: NonNullable<LoopbackHooks['refused']>;
-  requestId(): string;
-}
-
 /** What a mock adds to its loopback server: a journal of refusals made here, and the inspector page. */
 export interface LoopbackHooks {
+  /** Called for each request this server refuses itself, before any handler (413, 405, 400, 404). */
+  refused?(req: IncomingMessage, status: number, code: string, requestId: string): void;
   /**
    * Which world serves this request, from its `Authorization` header (a server shared by tenants, one world per
    * key); a `JsonResult` refuses the request before any world sees it. Without it, every request is served by
-   * `getHandlers` and these hooks.
+   * `serve` and these hooks.
    */
   world?(authorization: string | undefined): LoopbackWorld | JsonResult;
-  /** Called for each request this server refuses itself, before any handler (413, 405, 400, 404). */
-  refused?(req: IncomingMessage, status: number, code: string, requestId: string): void;
   /** Serves requests outside the API (the inspector page); returns false for a path it does not own. */
   serve?(req: IncomingMessage, res: ServerResponse): boolean;
   /** Makes request ids for refusals (a seeded mock's own generator). */
   requestId?(): string;
   /** Called by `close()`: ends long-lived responses (live streams) at once. */
   close?(): void;
+}
+
+/** One world behind a loopback server: what answers its requests, and where its own refusals go. */
+export interface LoopbackWorld {
+  serve: Serve;
+  refused: NonNullable<LoopbackHooks['refused']>;
+  requestId(): string;
 }
 
 /** Bodies above this are refused with 413 before they are buffered: a fixture must not exhaust the test's memory. */
@@ -74,9 +69,23 @@ const FORBIDDEN_METHODS = new Set(['CONNECT', 'TRACE', 'TRACK']);
 
 class TooLarge extends Error {}
 
-function readBody(req: IncomingMessage): Promise<Buffer> {
+const NO_BODY = Buffer.alloc(0);
+
+function readBody(req: IncomingMessage): Buffer | Promise<Buffer> {
   const declared = Number(req.headers['content-length'] ?? 0);
   if (declared > MAX_BODY_BYTES) return Promise.reject(new TooLarge());
+  if (req.complete) {
+    // The whole request has arrived (always so for a GET, and for most small writes): read what is buffered now
+    // rather than wait for its events.
+    const chunks: Buffer[] = [];
+    let size = 0;
+    for (let chunk: Buffer | null = req.read(); chunk !== null; chunk = req.read()) {
+      chunks.push(chunk);
+      size += chunk.length;
+    }
+    if (size > MAX_BODY_BYTES) return Promise.reject(new TooLarge());
+    return chunks.length === 0 ? NO_BODY : chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks);
+  }
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -95,18 +104,13 @@ function readBody(req: IncomingMessage): Promise<Buffer> {
   });
 }
 
-function toRequest(req: IncomingMessage, origin: string, body: Buffer): Request {
-  const headers = new Headers();
-  const raw = req.rawHeaders;
-  for (let i = 0; i + 1 < raw.length; i += 2) headers.append(raw[i] as string, raw[i + 1] as string);
+/** The neutral request, read straight from `node:http` (no Fetch objects on this path). */
+function toRequest(req: IncomingMessage, body: Buffer): MockRequest {
   const method = (req.method ?? 'GET').toUpperCase();
+  // Only the path and query are read from the target: a client-chosen Host header changes nothing.
+  const { path, query } = splitTarget(req.url ?? '/');
   const withBody = method !== 'GET' && method !== 'HEAD' && body.length > 0;
-  // The origin is always our own: a client-chosen Host header cannot change how the path is read.
-  return new Request(new URL(req.url ?? '/', origin), {
-    method,
-    headers,
-    body: withBody ? new Uint8Array(body) : null,
-  });
+  return { method, path, query, headers: headersFromPairs(req.rawHeaders), body: withBody ? body : emptyBody };
 }
 
 /** Answers on a socket Node no longer parses as HTTP (CONNECT, a parse error), then closes it. */
@@ -135,34 +139,38 @@ function writePlain(res: ServerResponse, result: JsonResult, close: boolean, id:
   res.end(body);
 }
 
-async function writeResponse(res: ServerResponse, answer: Response, closing: boolean): Promise<void> {
-  const payload = Buffer.from(await answer.arrayBuffer());
+function writeResponse(res: ServerResponse, answer: MockResponse, closing: boolean): void {
   if (res.destroyed) return;
-  const headers: [string, string][] = [];
-  answer.headers.forEach((value, key) => {
-    if (key !== 'set-cookie' && key !== 'content-length' && key !== 'transfer-encoding') headers.push([key, value]);
-  });
-  for (const cookie of answer.headers.getSetCookie()) headers.push(['set-cookie', cookie]);
-  headers.push(['content-length', String(payload.length)]);
-  if (closing) headers.push(['connection', 'close']);
-  res.writeHead(answer.status, answer.statusText || undefined, headers.flat());
-  res.end(payload);
+  // The answer is this request's own: its headers object is written as it is.
+  const headers: Record<string, string | string[] | number> = answer.headers;
+  headers['content-length'] = Buffer.byteLength(answer.body);
+  if (closing) headers.connection = 'close';
+  res.writeHead(answer.status, headers);
+  res.end(answer.body);
 }
 
 /**
- * Serves msw handlers over real HTTP on `node:http`: each request becomes a Fetch `Request`, msw's
- * `getResponse` answers it, and the answer is written back. Unknown routes get a JSON 404, a handler that
- * throws a JSON 500, and `HttpResponse.error()` a destroyed socket (what a dropped connection looks like).
+ * Serves arbitrary msw handlers over real HTTP (see {@link serveHttp}): unknown routes get a JSON 404, a handler
+ * that throws a JSON 500, and `HttpResponse.error()` a destroyed socket (what a dropped connection looks like).
  */
-export async function listen(
+export const listen = (
   getHandlers: () => readonly RequestHandler[],
+  options: ListenOptions = {},
+  hooks: LoopbackHooks = {},
+): Promise<LoopbackServer> => serveHttp(mswServe(getHandlers), options, hooks);
+
+/**
+ * Serves over real HTTP on `node:http`: each request is read into the neutral request, `serve` answers it, and
+ * the answer is written back as it is. A dropped answer destroys the socket, a rejection is a JSON 500.
+ */
+export async function serveHttp(
+  serve: Serve,
   options: ListenOptions = {},
   hooks: LoopbackHooks = {},
 ): Promise<LoopbackServer> {
   const host = options.host ?? '127.0.0.1';
   const active = new Map<Socket, number>();
   let closing = false;
-  let origin = '';
 
   const server = createServer(async (req, res) => {
     const socket = req.socket;
@@ -172,12 +180,12 @@ export async function listen(
       active.set(socket, n);
       if (closing && n === 0) socket.end();
     });
-    await serve(req, res);
+    await handle(req, res);
   });
 
   const newRequestId = () => hooks.requestId?.() ?? requestId();
   const own: LoopbackWorld = {
-    handlers: getHandlers,
+    serve,
     refused: (...refusal) => hooks.refused?.(...refusal),
     requestId: newRequestId,
   };
@@ -195,27 +203,23 @@ export async function listen(
     writePlain(res, result, close, id);
   };
 
-  async function serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const method = (req.method ?? '').toUpperCase();
     if (hooks.serve?.(req, res)) return;
     const world = hooks.world ? hooks.world(req.headers.authorization) : own;
-    if (!('handlers' in world)) {
+    if (!('serve' in world)) {
       req.resume();
       return writePlain(res, world, closing, requestId());
     }
-    const method = (req.method ?? '').toUpperCase();
     if (FORBIDDEN_METHODS.has(method)) {
       req.resume();
-      return refuse(
-        world,
-        req,
-        res,
-        errorResult('invalid_request', `The method ${method} is not supported.`, {}, 405),
-        closing,
-      );
+      const result = errorResult('invalid_request', `The method ${method} is not supported.`, {}, 405);
+      return refuse(world, req, res, result, closing);
     }
     let body: Buffer;
     try {
-      body = await readBody(req);
+      const read = readBody(req);
+      body = read instanceof Promise ? await read : read;
     } catch (e) {
       if (!(e instanceof TooLarge)) return void res.destroy();
       // The rest of the body is never read, so this connection cannot carry another request.
@@ -224,27 +228,22 @@ export async function listen(
       res.on('finish', () => req.socket.destroySoon());
       return;
     }
-    let request: Request;
+    let request: MockRequest;
     try {
-      request = toRequest(req, origin, body);
+      request = toRequest(req, body);
     } catch {
-      return refuse(world, req, res, errorResult('invalid_request', 'The request could not be read as HTTP.'), closing);
+      const result = errorResult('invalid_request', 'The request could not be read as HTTP.');
+      return refuse(world, req, res, result, closing);
     }
-    let answer: Response | undefined;
+    let answer: MockResponse;
     try {
-      answer = await getResponse([...world.handlers()], request);
+      const served = world.serve(request);
+      answer = served instanceof Promise ? await served : served;
     } catch (e) {
       return writePlain(res, fromThrown(e), closing, world.requestId());
     }
-    if (!answer) {
-      return refuse(world, req, res, unrecognizedURL(method, new URL(request.url).pathname), closing);
-    }
-    if (answer.type === 'error') return void req.socket.destroy();
-    try {
-      await writeResponse(res, answer, closing);
-    } catch {
-      res.destroy();
-    }
+    if (answer.dropped) return void req.socket.destroy();
+    writeResponse(res, answer, closing);
   }
 
   // Node's default 5 s keep-alive races a client reusing a socket idle for about as long (the client's own idle
@@ -282,7 +281,7 @@ export async function listen(
   });
   const { port } = server.address() as AddressInfo;
   const hostInUrl = host.includes(':') ? `[${host}]` : host;
-  origin = `http://${hostInUrl}:${port}`;
+  const origin = `http://${hostInUrl}:${port}`;
 
   let closed: Promise<void> | undefined;
   return {

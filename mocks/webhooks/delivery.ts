@@ -1,5 +1,5 @@
 import { signWebhook } from '@vinr/sdk/webhooks';
-import { Agent, request } from 'undici';
+import type { Agent } from 'undici';
 import { newId } from '../engine/ids.js';
 import type { EndpointRecord } from './endpoints.js';
 
@@ -120,6 +120,8 @@ export class Deliverer {
       delivery.attempts.push({ startedAt, statusCode, error, durationMs: Date.now() - startedAt.getTime() });
     };
     try {
+      // undici loads with the first delivery, not with the mock (it costs ~100 ms to load).
+      const { Agent, request } = await import('undici');
       this.#agent ??= new Agent({ keepAliveTimeout: 1_000 });
       const res = await request(delivery.url, {
         method: 'POST',
