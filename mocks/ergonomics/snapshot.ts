@@ -21,7 +21,7 @@ export interface MockSnapshot {
   /** The frozen business time, or `null` when the clock ran in real time. */
   clock: string | null;
   /** The engine's whole store (tables, event log, counters) as plain JSON (internal shape). */
-  engine: StoreJSON;
+  engine: Record<string, unknown>;
   /** Idempotency-Key → recorded response (internal shape). */
   idempotency: [string, unknown][];
   /** Webhook endpoints with their signing secrets (internal shape). */
@@ -56,7 +56,7 @@ export function takeSnapshot(parts: SnapshotParts): MockSnapshot {
       object: 'vinr_mock_snapshot',
       version: SNAPSHOT_VERSION,
       clock: clock.frozen ? clock.now().toISOString() : null,
-      engine: engine.store.toJSON(),
+      engine: engine.store.toJSON() as unknown as Record<string, unknown>,
       idempotency: parts.idempotency
         .dump()
         .filter(([scope]) => scope.startsWith(prefix))
@@ -108,7 +108,7 @@ export function restoreSnapshot(parts: SnapshotParts, snapshot: unknown): void {
   if (s.clock === null) clock.reset();
   else clock.set(s.clock);
   // `load` copies: the restored records are live and get mutated, the fixture must stay reusable.
-  engine.load(s.engine);
+  engine.load(s.engine as StoreJSON);
   const prefix = parts.secretKey + KEY_SEPARATOR;
   const idempotency = structuredClone(s.idempotency);
   parts.idempotency.load(idempotency.map(([key, entry]) => [prefix + key, entry as Stored]));
