@@ -2,21 +2,11 @@ import { createVinrMock } from '@vinr/sdk/mocks';
 import { request } from 'undici';
 import { describe, expect, it } from 'vitest';
 import { operations } from '../src/api/operations/index.js';
+import { resourcesByNamespace } from './support/namespaces.js';
 
 const mock = createVinrMock();
 const vinr = mock.client({ maxRetries: 0 });
-const NAMESPACE: Record<string, object> = {
-  offers: vinr.engagement.offers,
-  loyaltyAccounts: vinr.engagement.loyaltyAccounts,
-  segments: vinr.engagement.segments,
-  rewards: vinr.engagement.rewards,
-  engagementEvents: vinr.engagement.events,
-  redemptions: vinr.engagement.redemptions,
-  pointsTransactions: vinr.engagement.pointsTransactions,
-  checkouts: vinr.engagement.checkouts,
-  webhookEndpoints: vinr.webhookEndpoints,
-  events: vinr.events,
-};
+const NAMESPACE = resourcesByNamespace(vinr);
 
 describe('the operation table is the one list of operations', () => {
   it.each(Object.keys(operations))('%s is a method of the SDK', (name) => {

@@ -2,6 +2,7 @@ import { APIPromise, NotFoundError, PagePromise, VinrValidationError } from '@vi
 import { createVinrMock } from '@vinr/sdk/mocks';
 import { expect, test } from 'vitest';
 import { type Operation, operations } from '../src/api/operations/index.js';
+import { resourcesByNamespace } from './support/namespaces.js';
 
 test('withResponse gives the result with its status, lower-cased headers and request id', async () => {
   const mock = createVinrMock();
@@ -60,18 +61,7 @@ test('every method promise offers withResponse, and failures still reject with t
 test("every operation of the table returns a promise with withResponse, whose request id is the journal's", async () => {
   const mock = createVinrMock();
   const vinr = mock.client({ maxRetries: 0 });
-  const namespaces: Record<string, object> = {
-    offers: vinr.engagement.offers,
-    loyaltyAccounts: vinr.engagement.loyaltyAccounts,
-    segments: vinr.engagement.segments,
-    rewards: vinr.engagement.rewards,
-    engagementEvents: vinr.engagement.events,
-    redemptions: vinr.engagement.redemptions,
-    pointsTransactions: vinr.engagement.pointsTransactions,
-    webhookEndpoints: vinr.webhookEndpoints,
-    events: vinr.events,
-    checkouts: vinr.engagement.checkouts,
-  };
+  const namespaces = resourcesByNamespace(vinr);
   const account = await vinr.engagement.loyaltyAccounts.create({});
   // Arguments every method accepts the shape of: an id and a params object.
   const argsOf = (name: string, list: boolean) => {
