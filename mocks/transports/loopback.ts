@@ -1,9 +1,21 @@
-import { createServer, type IncomingMessage, type ServerResponse, STATUS_CODES } from 'node:http';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import type { RequestHandler } from 'msw';
-import { emptyBody, headersFromPairs, type MockRequest, type MockResponse, splitTarget } from '../http/exchange.js';
+import type { MockRequest, MockResponse } from '../http/exchange.js';
 import { type ErrorBody, errorResult, fromThrown, type JsonResult, requestId } from '../http/respond.js';
 import { mswServe, type Serve } from './msw-serve.js';
+import {
+  endRaw,
+  FORBIDDEN_METHODS,
+  MAX_BODY_BYTES,
+  readBody,
+  TooLarge,
+  toRequest,
+  writePlain,
+  writeResponse,
+} from './node-http.js';
+
+export { MAX_BODY_BYTES } from './node-http.js';
 
 /** Options of `mock.listen()`. */
 export interface ListenOptions {
@@ -57,97 +69,11 @@ export interface LoopbackWorld {
   requestId(): string;
 }
 
-/** Bodies above this are refused with 413 before they are buffered: a fixture must not exhaust the test's memory. */
-export const MAX_BODY_BYTES = 1024 * 1024;
 /**
  * How long `close()` lets requests being served finish before it destroys their sockets. The CLI relies on it
  * too (it exits once `close()` resolves): one bound for both, under the promised 2 s.
  */
 export const CLOSE_GRACE_MS = 1_500;
-/** Methods the Fetch `Request` constructor refuses outright. */
-const FORBIDDEN_METHODS = new Set(['CONNECT', 'TRACE', 'TRACK']);
-
-class TooLarge extends Error {}
-
-const NO_BODY = Buffer.alloc(0);
-
-function readBody(req: IncomingMessage): Buffer | Promise<Buffer> {
-  const declared = Number(req.headers['content-length'] ?? 0);
-  if (declared > MAX_BODY_BYTES) return Promise.reject(new TooLarge());
-  if (req.complete) {
-    // The whole request has arrived (always so for a GET, and for most small writes): read what is buffered now
-    // rather than wait for its events.
-    const chunks: Buffer[] = [];
-    let size = 0;
-    for (let chunk: Buffer | null = req.read(); chunk !== null; chunk = req.read()) {
-      chunks.push(chunk);
-      size += chunk.length;
-    }
-    if (size > MAX_BODY_BYTES) return Promise.reject(new TooLarge());
-    return chunks.length === 0 ? NO_BODY : chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks);
-  }
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
-        req.removeAllListeners('data');
-        req.pause();
-        reject(new TooLarge());
-        return;
-      }
-      chunks.push(chunk);
-    });
-    req.on('end', () => resolve(Buffer.concat(chunks)));
-    req.on('error', reject);
-  });
-}
-
-/** The neutral request, read straight from `node:http` (no Fetch objects on this path). */
-function toRequest(req: IncomingMessage, body: Buffer): MockRequest {
-  const method = (req.method ?? 'GET').toUpperCase();
-  // Only the path and query are read from the target: a client-chosen Host header changes nothing.
-  const { path, query } = splitTarget(req.url ?? '/');
-  const withBody = method !== 'GET' && method !== 'HEAD' && body.length > 0;
-  return { method, path, query, headers: headersFromPairs(req.rawHeaders), body: withBody ? body : emptyBody };
-}
-
-/** Answers on a socket Node no longer parses as HTTP (CONNECT, a parse error), then closes it. */
-function endRaw(socket: Socket, result: JsonResult, id: string): void {
-  const body = Buffer.from(JSON.stringify(result.body));
-  const head = [
-    `HTTP/1.1 ${result.status} ${STATUS_CODES[result.status] ?? ''}`,
-    'content-type: application/json',
-    `content-length: ${body.length}`,
-    `vinr-request-id: ${id}`,
-    'connection: close',
-  ];
-  socket.end(Buffer.concat([Buffer.from(`${head.join('\r\n')}\r\n\r\n`), body]));
-}
-
-/** Writes a refusal made before the request reached the handlers, in the same shape as every other. */
-function writePlain(res: ServerResponse, result: JsonResult, close: boolean, id: string): void {
-  if (res.headersSent || res.destroyed) return;
-  const body = Buffer.from(JSON.stringify(result.body));
-  res.writeHead(result.status, {
-    'content-type': 'application/json',
-    'content-length': body.length,
-    'vinr-request-id': id,
-    ...(close ? { connection: 'close' } : {}),
-  });
-  res.end(body);
-}
-
-function writeResponse(res: ServerResponse, answer: MockResponse, closing: boolean): void {
-  if (res.destroyed) return;
-  // The answer is this request's own: its headers object is written as it is.
-  const headers: Record<string, string | string[] | number> = answer.headers;
-  headers['content-length'] = Buffer.byteLength(answer.body);
-  if (closing) headers.connection = 'close';
-  res.writeHead(answer.status, headers);
-  res.end(answer.body);
-}
 
 /**
  * Serves arbitrary msw handlers over real HTTP (see {@link serveHttp}): unknown routes get a JSON 404, a handler
