@@ -13,12 +13,12 @@
  * `--profile` writes V8 CPU profiles of the loopback mock process and prints its top self-time functions.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Pool } from 'undici';
 import { rawRequest, type Seeded } from './server/mix.js';
-import { loadAverage, median, ROOT, TMP } from './support/proc.js';
+import { bundle, loadAverage, median, ROOT, TMP } from './support/proc.js';
 
 export interface ServerBenchOptions {
   baseline?: string | undefined;
@@ -37,27 +37,7 @@ export interface ServerBenchResult {
 
 const CONCURRENCY = 32;
 
-async function bundleEntry(entry: string, name: string, alias: Record<string, string>): Promise<string> {
-  const { build } = await import('esbuild');
-  mkdirSync(TMP, { recursive: true });
-  const outfile = join(TMP, `${name}.mjs`);
-  await build({
-    entryPoints: [join(ROOT, entry)],
-    outfile,
-    bundle: true,
-    format: 'esm',
-    platform: 'node',
-    target: 'node20',
-    logLevel: 'error',
-    external: ['undici', 'zod', 'msw', 'ajv', 'ajv/*'],
-    alias: {
-      '@vinr/sdk/webhooks': join(ROOT, 'src/webhooks/index.ts'),
-      '@vinr/sdk': join(ROOT, 'src/node.ts'),
-      ...alias,
-    },
-  });
-  return outfile;
-}
+const bundleEntry = (entry: string, name: string, alias: Record<string, string>) => bundle(entry, name, 'src', alias);
 
 function start<T>(file: string, args: string[], nodeArgs: string[] = []): Promise<{ child: ChildProcess; first: T }> {
   return new Promise((ok, fail) => {

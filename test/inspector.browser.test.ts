@@ -5,6 +5,8 @@
 import { existsSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createVinrMock } from '@vinr/sdk/mocks';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { request } from 'undici';
@@ -19,7 +21,11 @@ const ARGS = [
   '--disable-sync',
   '--no-first-run',
 ];
-const SCREENSHOT = 'docs/images/inspector.png';
+// The picture in docs/testing.md: refreshed with `VINR_UPDATE_SCREENSHOTS=1 npx vitest run test/inspector.browser.test.ts`;
+// otherwise taken to a temp file, so that a test run leaves the working tree as it was.
+const SCREENSHOT = process.env.VINR_UPDATE_SCREENSHOTS
+  ? 'docs/images/inspector.png'
+  : join(tmpdir(), `vinr-inspector-${process.pid}.png`);
 
 let browser: Browser;
 const receivers: Server[] = [];

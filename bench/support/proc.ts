@@ -17,8 +17,14 @@ export type SdkSource = 'dist' | 'src';
  * Bundles `entry` (relative to the repository root) to `.vinr-tmp/bench/<name>.mjs`. Libraries stay external and
  * load from node_modules as a user's would; `@vinr/sdk` is either external (the built package, see
  * support/package.ts, loaded through its `exports` map) or bundled from `src/` (quick mode, no build needed).
+ * `alias` maps further modules to files (e.g. another checkout's `@vinr/sdk/mocks`).
  */
-export async function bundle(entry: string, name: string, sdk: SdkSource): Promise<string> {
+export async function bundle(
+  entry: string,
+  name: string,
+  sdk: SdkSource,
+  alias: Record<string, string> = {},
+): Promise<string> {
   const { build } = await import('esbuild');
   // With `dist`, the script sits in the bench project of support/package.ts, whose node_modules holds the build.
   const dir = sdk === 'dist' ? join(TMP, 'pkg') : TMP;
@@ -32,15 +38,25 @@ export async function bundle(entry: string, name: string, sdk: SdkSource): Promi
     platform: 'node',
     target: 'node20',
     logLevel: 'error',
-    external: ['undici', 'zod', 'stripe', 'openai', 'msw', ...(sdk === 'dist' ? ['@vinr/sdk', '@vinr/sdk/*'] : [])],
+    external: [
+      'undici',
+      'zod',
+      'stripe',
+      'openai',
+      'msw',
+      'ajv',
+      'ajv/*',
+      ...(sdk === 'dist' ? ['@vinr/sdk', '@vinr/sdk/*'] : []),
+    ],
     ...(sdk === 'src'
       ? {
           alias: {
             '@vinr/sdk/webhooks': join(ROOT, 'src/webhooks/index.ts'),
             '@vinr/sdk': join(ROOT, 'src/node.ts'),
+            ...alias,
           },
         }
-      : {}),
+      : { alias }),
   });
   return outfile;
 }
