@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { metadata, minorUnits, pagination, prefixedId, timestamp } from './common.js';
+import { activationBody, offerActivate } from './offers.js';
 
 const amount = minorUnits().min(0).max(1_000_000_000_000);
 const currency = z.string().regex(/^[a-zA-Z]{3}$/, 'expected a 3-letter ISO currency code');
@@ -50,14 +51,10 @@ export const checkoutList = z.strictObject({
   ...pagination,
 });
 
-export const offerCheckEligibility = z.strictObject({
-  /** The offer (`ofr_…`). */
-  offer: prefixedId('ofr'),
-  /** The member's account (`loy_…`). */
-  account: prefixedId('loy'),
-});
-/** The eligibility query on the wire (the offer is in the path). */
-export const eligibilityQuery = z.strictObject({ account: prefixedId('loy') });
+/** `{ offer, account }`: the same pair as an activation's. */
+export const offerCheckEligibility = offerActivate;
+/** The eligibility query on the wire (the offer is in the path): the account, as in an activation's body. */
+export const eligibilityQuery = activationBody;
 
 /** Params of `vinr.engagement.checkouts.create`. */
 export type CheckoutCreateParams = z.input<typeof checkoutCreate>;
