@@ -90,7 +90,7 @@ await step('tarball contents (npm pack --json file list)', () => {
   const missing = promisedFiles().filter((f) => !packed.includes(f));
   const dts = ['index', 'webhooks', 'mocks'].flatMap((e) => [`dist/${e}.d.ts`, `dist/${e}.d.cts`]);
   // The inspector page's files, read at run time next to the bundle.
-  const page = ['index.html', 'inspector.css', 'inspector.js'].map((f) => `dist/inspector/${f}`);
+  const page = ['index.html', 'inspector.css', 'lists.css', 'inspector.js'].map((f) => `dist/inspector/${f}`);
   missing.push(...[...dts, ...page].filter((f) => !packed.includes(f) && !missing.includes(f)));
   const extra = packed.filter((f) => FORBIDDEN.some((re) => re.test(f)));
   const problems = [];

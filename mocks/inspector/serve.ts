@@ -10,6 +10,7 @@ const TICK_MS = 250;
 const ASSETS: Record<string, { file: string; type: string }> = {
   '/': { file: 'index.html', type: 'text/html; charset=utf-8' },
   '/__inspector/inspector.css': { file: 'inspector.css', type: 'text/css; charset=utf-8' },
+  '/__inspector/lists.css': { file: 'lists.css', type: 'text/css; charset=utf-8' },
   '/__inspector/inspector.js': { file: 'inspector.js', type: 'text/javascript; charset=utf-8' },
 };
 

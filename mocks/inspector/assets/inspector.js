@@ -126,7 +126,7 @@
       ) => `<tr class="${fresh(c.id)}"><td class="muted mono">${time(c.createdAt)}</td><td>${esc(c.account)}</td><td class="wrap">${c.offers.length ? c.offers.map(esc).join(', ') : '<span class="muted">no offer</span>'}</td>
         <td><span class="pill ${esc(c.status)}">${esc(c.status)}</span></td><td class="num">${c.due === c.amount ? money(c.amount, c.currency) : `<s class="muted">${money(c.amount, c.currency)}</s> ${money(c.due, c.currency)}`}</td></tr>`,
     );
-    section('checkouts', table(['Time', 'Member', 'Offers held', 'Status', 'Amount due '], rows), list.length);
+    section('checkouts', table(['Time', 'Member', 'Offers applied', 'Status', 'Amount due '], rows), list.length);
   }
 
   function requests(list) {
