@@ -25,6 +25,30 @@ describe('error messages name the fix', () => {
     expect(body.error.message).toMatch(/integer amount in minor units/);
   });
 
+  test('the server itself says a path outside /v1 needs a base URL ending in /v1 (what curl sees)', async () => {
+    const mock = createVinrMock();
+    const server = await mock.listen();
+    try {
+      const outside = await request(`${server.url}/engagement/offers`, {
+        headers: { authorization: `Bearer ${mock.secretKey}` },
+      });
+      expect(outside.statusCode).toBe(404);
+      const body = (await outside.body.json()) as { error: { code: string; message: string } };
+      expect(body.error.code).toBe('resource_missing');
+      expect(body.error.message).toBe(
+        'Unrecognized request URL (GET /engagement/offers). Every API path starts with /v1: use a base URL that ends in /v1.',
+      );
+      const inside = await request(`${server.baseURL}/engagement/nope`, {
+        headers: { authorization: `Bearer ${mock.secretKey}` },
+      });
+      expect(((await inside.body.json()) as { error: { message: string } }).error.message).not.toContain(
+        'starts with /v1',
+      );
+    } finally {
+      await server.close();
+    }
+  });
+
   test('a base URL without /v1 gets a 404 that says the base URL should end in /v1 (loopback)', async () => {
     const mock = createVinrMock();
     const server = await mock.listen();

@@ -17,8 +17,13 @@ describe('error responses have one shape whichever way a request comes in', () =
     for (const path of ['/v1/engagement/nope', '/elsewhere']) {
       const inProcess = await call('https://api.vinr.com', path, mock.dispatcher);
       const loopback = await call(server.url, path);
-      const shown = path.startsWith('/v1/') ? path.slice(3) : path; // the path after the base URL
-      const expected = { error: { code: 'resource_missing', message: `Unrecognized request URL (GET ${shown}).` } };
+      const inside = path.startsWith('/v1/');
+      const shown = inside ? path.slice(3) : path; // the path after the base URL
+      // Outside /v1 the message names the usual cause: a base URL without /v1.
+      const hint = inside ? '' : ' Every API path starts with /v1: use a base URL that ends in /v1.';
+      const expected = {
+        error: { code: 'resource_missing', message: `Unrecognized request URL (GET ${shown}).${hint}` },
+      };
       expect(inProcess).toMatchObject({ status: 404, body: expected });
       expect(loopback).toMatchObject({ status: 404, body: expected });
       expect(inProcess.requestId).toMatch(/^req_/);

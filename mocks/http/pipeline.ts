@@ -2,7 +2,7 @@ import { complete } from '../ergonomics/journal.js';
 import type { MockContext } from './context.js';
 import type { MockRequest, MockResponse } from './exchange.js';
 import type { ErrorBody } from './respond.js';
-import { errorResult, fromThrown, unrecognizedURL } from './respond.js';
+import { errorResult, fromThrown, outsideTheAPI } from './respond.js';
 import type { Route } from './route.js';
 import { apiPathOf, isMalformed, RouteTable } from './router.js';
 import {
@@ -84,7 +84,7 @@ export function createPipeline(routes: readonly Route[], ctx: MockContext): Pipe
       const id = ctx.ids.requestId();
       const url = req.query.size === 0 ? req.path : `${req.path}?${req.query}`;
       ctx.journal.refused({ method: req.method, url, headers: req.headers }, 404, 'resource_missing', id);
-      return toWire(unrecognizedURL(req.method, req.path), id);
+      return toWire(outsideTheAPI(req.method, req.path), id);
     },
   };
 }

@@ -63,6 +63,17 @@ export function errorResult(code: ErrorCode, message: string, extra: ErrorExtra 
 export const unrecognizedURL = (method: string, path: string): JsonResult =>
   errorResult('resource_missing', `Unrecognized request URL (${method} ${path}).`);
 
+/**
+ * The 404 of a request outside the API's base path. A full path without a `/v1` segment usually means a client
+ * (curl, another language) whose base URL lacks `/v1`: the message says so.
+ */
+export function outsideTheAPI(method: string, fullPath: string): JsonResult {
+  const result = unrecognizedURL(method, fullPath);
+  if (/(^|\/)v1(\/|$)/.test(fullPath)) return result;
+  const hint = ' Every API path starts with /v1: use a base URL that ends in /v1.';
+  return errorResult('resource_missing', `Unrecognized request URL (${method} ${fullPath}).${hint}`);
+}
+
 /** Turns anything a route threw into the error shape; unknown throws are a 500. */
 export function fromThrown(e: unknown): JsonResult {
   if (e instanceof EngineError) return errorResult(e.code, e.message, e.extra);
