@@ -12,13 +12,13 @@
  * `VINR_BENCH_BASELINE=<dir>` stands for `--baseline` (so that `npm run bench` can pass it on). *
  * `--profile` writes V8 CPU profiles of the loopback mock process and prints its top self-time functions.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Pool } from 'undici';
 import { rawRequest, type Seeded } from './server/mix.js';
-import { bundle, loadAverage, median, ROOT, TMP } from './support/proc.js';
+import { bundle, loadAverage, median, ROOT, startNode, TMP } from './support/proc.js';
 
 export interface ServerBenchOptions {
   baseline?: string | undefined;
@@ -38,26 +38,6 @@ export interface ServerBenchResult {
 const CONCURRENCY = 32;
 
 const bundleEntry = (entry: string, name: string, alias: Record<string, string>) => bundle(entry, name, 'src', alias);
-
-function start<T>(file: string, args: string[], nodeArgs: string[] = []): Promise<{ child: ChildProcess; first: T }> {
-  return new Promise((ok, fail) => {
-    const child = spawn(process.execPath, [...nodeArgs, file, ...args], {
-      cwd: ROOT,
-      stdio: ['pipe', 'pipe', 'inherit'],
-    });
-    let out = '';
-    const onData = (c: Buffer) => {
-      out += c;
-      const nl = out.indexOf('\n');
-      if (nl < 0) return;
-      child.stdout?.off('data', onData);
-      ok({ child, first: JSON.parse(out.slice(0, nl)) as T });
-    };
-    child.stdout?.on('data', onData);
-    child.on('error', fail);
-    child.on('exit', (code) => fail(new Error(`${file} exited early with ${code}`)));
-  });
-}
 
 const stop = (child: ChildProcess) =>
   new Promise<void>((ok) => {
@@ -152,13 +132,13 @@ export async function runServerBench(options: ServerBenchOptions = {}): Promise<
   rmSync(profileDir, { recursive: true, force: true });
   const profArgs = (dir: string) => (options.profile ? ['--cpu-prof', `--cpu-prof-dir=${join(profileDir, dir)}`] : []);
   type First = { port: number; seeded: Seeded };
-  const mock = await start<First>(mockFile, [], profArgs('current'));
-  const base = baseMockFile ? await start<First>(baseMockFile, [], profArgs('baseline')) : undefined;
+  const mock = await startNode<First>([...profArgs('current'), mockFile]);
+  const base = baseMockFile ? await startNode<First>([...profArgs('baseline'), baseMockFile]) : undefined;
   // Warm-up, which also measures the mix's mean response size for the bare server to match.
   const warm = await loopbackRound(mock.first.port, mock.first.seeded, quick ? 500 : 1_500);
   if (base) await loopbackRound(base.first.port, base.first.seeded, quick ? 500 : 1_500);
   const bytes = Math.round(warm.bytes);
-  const bare = await start<{ port: number }>(bareFile, ['--bytes', String(bytes)]);
+  const bare = await startNode<{ port: number }>([bareFile, '--bytes', String(bytes)]);
   await loopbackRound(bare.first.port, mock.first.seeded, 500);
 
   const { prepare, round } = (await import(pathToFileURL(inprocFile).href)) as typeof import('./server/inprocess.js');

@@ -52,6 +52,15 @@ export async function seed(vinr: Vinr): Promise<Seeded> {
 }
 
 let payments = 0;
+/** A fresh purchase of the mix: a new payment id each time, so every one is tracked, never replayed. */
+const purchase = (account: string) =>
+  ({
+    type: 'payment.completed',
+    account,
+    payment_id: `pay_${process.pid}_${++payments}`,
+    amount: 4999,
+    currency: 'eur',
+  }) as const;
 const pick = <T>(xs: readonly T[], i: number): T => xs[(i * 7919) % xs.length] as T;
 
 export type Kind = 'read' | 'activate' | 'track' | 'checkout';
@@ -74,13 +83,7 @@ export function rawRequest(s: Seeded, i: number): { method: 'GET' | 'POST'; path
       return {
         method: 'POST',
         path: '/v1/engagement/events',
-        body: JSON.stringify({
-          type: 'payment.completed',
-          account,
-          payment_id: `pay_${process.pid}_${++payments}`,
-          amount: 4999,
-          currency: 'eur',
-        }),
+        body: JSON.stringify(purchase(account)),
       };
     case 'checkout':
       return {
@@ -102,13 +105,7 @@ export function sdkRequest(vinr: Vinr, s: Seeded, i: number): Promise<unknown> {
     case 'activate':
       return vinr.engagement.offers.activate({ offer: s.bonus, account });
     case 'track':
-      return vinr.engagement.events.track({
-        type: 'payment.completed',
-        account,
-        payment_id: `pay_${process.pid}_${++payments}`,
-        amount: 4999,
-        currency: 'eur',
-      });
+      return vinr.engagement.events.track(purchase(account));
     case 'checkout':
       return vinr.engagement.checkouts.create({ account, amount: 4999, currency: 'eur' });
     default:
